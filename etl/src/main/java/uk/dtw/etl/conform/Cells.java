@@ -1,0 +1,100 @@
+package uk.dtw.etl.conform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import uk.dtw.warehouse.reference.Area;
+import uk.dtw.warehouse.reference.AreaDirectory;
+import uk.dtw.warehouse.reference.FinancialYear;
+
+/** Reads typed values out of a row's cells, recording a {@link Problem} for each one that fails. */
+final class Cells {
+  private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+  private static final List<DateTimeFormatter> DATES = List.of(
+      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d/M/uu"));
+
+  private final Map<String, String> cells;
+  private final RowResult result;
+
+  Cells(Map<String, String> cells, RowResult result) {
+    this.cells = cells;
+    this.result = result;
+  }
+
+  /** The cell's text, trimmed; empty string when blank or absent. */
+  String text(String column) {
+    String v = cells.get(column);
+    return v == null ? "" : v.trim();
+  }
+
+  boolean blank(String column) {
+    return text(column).isEmpty();
+  }
+
+  boolean allBlank() {
+    return cells.values().stream().allMatch(v -> v == null || v.isBlank());
+  }
+
+  Optional<Area> area(String column, AreaDirectory areas) {
+    String name = text(column);
+    Optional<Area> area = areas.resolve(name);
+    if (area.isEmpty()) {
+      result.problem(column, "known_partnership", name.isEmpty()
+          ? "no partnership named; expected a partnership, region or England"
+          : "unknown partnership '" + name + "'; closest known: " + String.join(", ", areas.closestNames(name, 3)));
+    }
+    return area;
+  }
+
+  Optional<FinancialYear> period(String column) {
+    Optional<FinancialYear> year = FinancialYear.parse(text(column));
+    if (year.isEmpty()) {
+      result.problem(column, "period_format",
+          "'" + text(column) + "' is not a financial year; expected e.g. 2008-09 or 2008/09");
+    }
+    return year;
+  }
+
+  Optional<LocalDate> date(String column) {
+    for (DateTimeFormatter f : DATES) {
+      try {
+        return Optional.of(LocalDate.parse(text(column), f));
+      } catch (DateTimeParseException e) {
+        // try the next way of writing a date
+      }
+    }
+    result.problem(column, "date_format", "'" + text(column) + "' is not a date; expected 2009-03-31 or 31/03/2009");
+    return Optional.empty();
+  }
+
+  Optional<String> oneOf(String column, String rule, List<String> allowed) {
+    String v = text(column).toLowerCase(java.util.Locale.ROOT);
+    if (allowed.contains(v)) {
+      return Optional.of(v);
+    }
+    result.problem(column, rule, "'" + text(column) + "' is not one of " + String.join(", ", allowed));
+    return Optional.empty();
+  }
+
+  /** A count or amount: thousands separators, a pound sign and spaces are allowed; blank is empty. */
+  OptionalDouble number(String column) {
+    OptionalDouble n = parseNumber(text(column));
+    if (n.isEmpty() && !blank(column)) {
+      result.problem(column, "number", "'" + text(column) + "' is not a number");
+    } else if (n.isPresent() && n.getAsDouble() < 0) {
+      result.problem(column, "non_negative", "'" + text(column) + "' is negative; counts and amounts cannot be");
+      return OptionalDouble.empty();
+    }
+    return n;
+  }
+
+  static OptionalDouble parseNumber(String text) {
+    String s = text.replace("\u00a3", "").replace(",", "").replace(" ", "").replace("\u00a0", "");
+    return NUMBER.matcher(s).matches() ? OptionalDouble.of(Double.parseDouble(s)) : OptionalDouble.empty();
+  }
+}

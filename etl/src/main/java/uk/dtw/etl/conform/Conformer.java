@@ -1,0 +1,31 @@
+package uk.dtw.etl.conform;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import uk.dtw.etl.extract.ExtractKind;
+
+/** Turns one extract row into conformed figures for its fact table, or into the reasons it is held back. */
+public interface Conformer extends Serializable {
+
+  /** Columns a file of this kind must have (normalised header names). */
+  List<String> requiredColumns();
+
+  RowResult conform(Map<String, String> cells);
+
+  static Conformer forKind(ExtractKind kind) {
+    return switch (kind) {
+      case PREVALENCE -> new MeasureColumnsConformer("drug_group", DRUG_GROUPS, false,
+          List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
+      case TREATMENT -> new MeasureColumnsConformer("client_group", List.of("pdu", "all_adults"), false,
+          List.of("in_treatment", "in_effective_treatment", "new_presentations", "planned_exits",
+              "unplanned_exits", "referred_on"));
+      case BULLSEYE -> new MeasureColumnsConformer("drug_group", DRUG_GROUPS, true,
+          List.of("in_treatment", "treated_last_12_months", "known_to_treatment", "treatment_naive"));
+      case FUNDING -> new FundingConformer();
+      case TARGETS -> new TargetConformer();
+    };
+  }
+
+  List<String> DRUG_GROUPS = List.of("pdu", "opiate", "crack", "injecting");
+}

@@ -1,0 +1,77 @@
+package uk.dtw.etl.conform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVRecord;
+import uk.dtw.warehouse.reference.Area;
+import uk.dtw.warehouse.reference.AreaNames;
+import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.warehouse.reference.ReferenceFiles;
+
+/**
+ * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant")
+ * is kept as the line's note with no amount: the money is inside another source, not zero.
+ */
+final class FundingConformer implements Conformer {
+  private transient Map<String, String> sources;
+
+  @Override
+  public List<String> requiredColumns() {
+    return List.of("partnership", "period", "source", "amount_gbp");
+  }
+
+  /** Source codes by the key of both their code and their printed name. */
+  private Map<String, String> sources() {
+    if (sources == null) {
+      Map<String, String> byKey = new LinkedHashMap<>();
+      for (CSVRecord r : ReferenceFiles.read("dim_funding_source.csv")) {
+        byKey.put(AreaNames.key(r.get("source_code").replace('_', ' ')), r.get("source_code"));
+        byKey.put(AreaNames.key(r.get("source_name")), r.get("source_code"));
+      }
+      sources = byKey;
+    }
+    return sources;
+  }
+
+  @Override
+  public RowResult conform(Map<String, String> raw) {
+    RowResult result = new RowResult();
+    Cells cells = new Cells(raw, result);
+    if (cells.allBlank()) {
+      result.skip("blank line");
+      return result;
+    }
+    Optional<Area> area = cells.area("partnership", Reference.areas());
+    Optional<FinancialYear> year = cells.period("period");
+    String source = sources().get(AreaNames.key(cells.text("source")));
+    if (source == null) {
+      result.problem("source", "known_source", "'" + cells.text("source") + "' is not a funding source; expected one of "
+          + String.join(", ", sources().values().stream().distinct().toList()));
+    }
+    String amountText = cells.text("amount_gbp");
+    OptionalDouble amount = Cells.parseNumber(amountText);
+    String note = cells.text("note");
+    if (amount.isEmpty() && !amountText.isEmpty()) {
+      note = note.isEmpty() ? amountText : note + "; " + amountText;
+    } else if (amount.isPresent() && amount.getAsDouble() < 0) {
+      result.problem("amount_gbp", "non_negative", "'" + amountText + "' is negative; funding amounts cannot be");
+    }
+    if (amount.isEmpty() && note.isEmpty()) {
+      result.skip("no amount or note reported");
+      return result;
+    }
+    if (area.isPresent() && year.isPresent() && source != null) {
+      Map<String, Object> figure = new LinkedHashMap<>();
+      figure.put("area_code", area.get().code());
+      figure.put("period", year.get().toString());
+      figure.put("source_code", source);
+      figure.put("amount_gbp", amount.isPresent() ? amount.getAsDouble() : null);
+      figure.put("note", note.isEmpty() ? null : note);
+      result.figure(figure);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,48 @@
+package uk.dtw.etl.conform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What conforming one extract row gave: its figures (one map of fact columns each), or the
+ * problems that hold it back, or the reason it was skipped. Exactly one of the three applies.
+ */
+public final class RowResult {
+  private final List<Map<String, Object>> figures = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private String skipReason;
+
+  public void figure(Map<String, Object> factColumns) {
+    figures.add(factColumns);
+  }
+
+  public void problem(String column, String rule, String message) {
+    problems.add(new Problem(column, rule, message));
+  }
+
+  public void skip(String reason) {
+    skipReason = reason;
+  }
+
+  public boolean quarantined() {
+    return !problems.isEmpty();
+  }
+
+  /** Held back rows load nothing: a row is loaded whole or not at all. */
+  public List<Map<String, Object>> figures() {
+    return quarantined() ? List.of() : figures;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The stated reason a row with no problems gave no figures (e.g. a blank line). */
+  public String skipReason() {
+    if (quarantined() || !figures.isEmpty()) {
+      return null;
+    }
+    return skipReason != null ? skipReason : "no figures reported in this row";
+  }
+}

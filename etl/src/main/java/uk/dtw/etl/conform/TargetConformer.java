@@ -1,0 +1,59 @@
+package uk.dtw.etl.conform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import uk.dtw.warehouse.reference.Area;
+import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.warehouse.reference.ReferenceFiles;
+
+/** Conforms a baseline or target line; the measure must be one dim_measure lists as a target. */
+final class TargetConformer implements Conformer {
+  private static final List<String> KINDS = List.of("baseline", "target");
+
+  @Override
+  public List<String> requiredColumns() {
+    return List.of("partnership", "measure", "period", "kind", "value");
+  }
+
+  private static List<String> targetMeasures() {
+    return Measures.TARGETS;
+  }
+
+  /** Read once per JVM, not once per row. */
+  private static final class Measures {
+    static final List<String> TARGETS = ReferenceFiles.read("dim_measure.csv").stream()
+        .filter(r -> r.get("subject").equals("target")).map(r -> r.get("measure")).toList();
+  }
+
+  @Override
+  public RowResult conform(Map<String, String> raw) {
+    RowResult result = new RowResult();
+    Cells cells = new Cells(raw, result);
+    if (cells.allBlank()) {
+      result.skip("blank line");
+      return result;
+    }
+    Optional<Area> area = cells.area("partnership", Reference.areas());
+    Optional<String> measure = cells.oneOf("measure", "known_measure", targetMeasures());
+    Optional<FinancialYear> year = cells.period("period");
+    Optional<String> kind = cells.oneOf("kind", "known_kind", KINDS);
+    OptionalDouble value = cells.number("value");
+    if (value.isEmpty() && cells.blank("value")) {
+      result.skip("no value reported");
+      return result;
+    }
+    if (area.isPresent() && measure.isPresent() && year.isPresent() && kind.isPresent() && value.isPresent()) {
+      Map<String, Object> figure = new LinkedHashMap<>();
+      figure.put("area_code", area.get().code());
+      figure.put("measure", measure.get());
+      figure.put("period", year.get().toString());
+      figure.put("kind", kind.get());
+      figure.put("figure", value.getAsDouble());
+      result.figure(figure);
+    }
+    return result;
+  }
+}

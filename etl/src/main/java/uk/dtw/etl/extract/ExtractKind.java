@@ -1,0 +1,54 @@
+package uk.dtw.etl.extract;
+
+import java.util.Locale;
+import java.util.Optional;
+import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.warehouse.schema.TableDef;
+
+/** The kinds of extract, told apart by the file name's prefix (docs/extracts.md). */
+public enum ExtractKind {
+  PREVALENCE("prevalence", Facts.PREVALENCE),
+  TREATMENT("treatment", Facts.TREATMENT),
+  BULLSEYE("bullseye", Facts.BULLSEYE),
+  FUNDING("funding", Facts.FUNDING),
+  TARGETS("targets", Facts.TARGET);
+
+  private final String prefix;
+  private final TableDef factTable;
+
+  ExtractKind(String prefix, TableDef factTable) {
+    this.prefix = prefix;
+    this.factTable = factTable;
+  }
+
+  public String code() {
+    return prefix;
+  }
+
+  public TableDef factTable() {
+    return factTable;
+  }
+
+  /** The kind a file holds, from its name (case-insensitive), or empty for a file we do not load. */
+  public static Optional<ExtractKind> ofFileName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".csv")) {
+      return Optional.empty();
+    }
+    for (ExtractKind kind : values()) {
+      if (name.startsWith(kind.prefix)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static ExtractKind ofCode(String code) {
+    for (ExtractKind kind : values()) {
+      if (kind.prefix.equals(code)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown extract kind " + code);
+  }
+}

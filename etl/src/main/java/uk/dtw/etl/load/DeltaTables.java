@@ -1,0 +1,84 @@
+package uk.dtw.etl.load;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import uk.dtw.etl.spark.SparkTypes;
+import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.warehouse.schema.TableDef;
+
+/** Writes to the warehouse's Delta tables: create, merge by natural key, insert-only, replace. */
+final class DeltaTables {
+  private final SparkSession spark;
+  private final String root;
+
+  DeltaTables(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  String path(TableDef table) {
+    return root + "/" + table.relativePath();
+  }
+
+  boolean exists(TableDef table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** Creates the table empty, with its column descriptions, if it does not exist yet. */
+  void ensure(TableDef table) {
+    if (!exists(table)) {
+      spark.createDataFrame(List.of(), SparkTypes.of(table)).write().format("delta")
+          .option("delta.appendOnly", "false").save(path(table));
+    }
+  }
+
+  Dataset<Row> read(TableDef table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /**
+   * Upserts by natural key: a new key is inserted; an existing key is updated only when a
+   * figure differs, so reloading the same figures writes no new row and changes nothing.
+   */
+  void merge(TableDef table, Dataset<Row> source) {
+    String on = table.naturalKey().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
+    List<String> valueColumns = table.columnNames().stream()
+        .filter(c -> !table.naturalKey().contains(c))
+        .filter(c -> Facts.PROVENANCE.stream().noneMatch(p -> p.name().equals(c)))
+        .toList();
+    String changed = valueColumns.isEmpty() ? "false"
+        : valueColumns.stream().map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
+    DeltaTable.forPath(spark, path(table)).as("t")
+        .merge(source.as("s"), on)
+        .whenMatched(changed).updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /** Inserts rows whose natural key is new; rows already there stay as they are. */
+  void insertNew(TableDef table, Dataset<Row> source) {
+    String on = table.naturalKey().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path(table)).as("t").merge(source.as("s"), on).whenNotMatched().insertAll().execute();
+  }
+
+  /** Replaces a small table's content, but only when it differs: an unchanged dimension keeps its version. */
+  boolean replaceIfChanged(TableDef table, List<Row> rows) {
+    Dataset<Row> fresh = spark.createDataFrame(rows, SparkTypes.of(table));
+    Dataset<Row> current = read(table).select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
+    if (current.exceptAll(fresh).isEmpty() && fresh.exceptAll(current).isEmpty()) {
+      return false;
+    }
+    fresh.write().format("delta").mode("overwrite").save(path(table));
+    return true;
+  }
+
+  long version(TableDef table) {
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+  }
+}

@@ -1,0 +1,61 @@
+package uk.dtw.etl.load;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import uk.dtw.etl.conform.OutcomeRows;
+import uk.dtw.etl.extract.LandingFile;
+import uk.dtw.etl.report.FileReport;
+import uk.dtw.etl.report.LoadReport;
+
+/** Counts what became of every row of every new file, so the report can show read = loaded + quarantined + skipped. */
+final class LoadAccounting {
+  private LoadAccounting() {}
+
+  /** Fills the new files' reports from the outcomes; only counts and a bounded list of problems reach the driver. */
+  static void count(Dataset<Row> outcomes, Map<String, LandingFile> files, LoadReport report, int problemsPerFile) {
+    Map<String, FileReport> bySha = new HashMap<>();
+    for (LandingFile f : files.values()) {
+      report.files.stream().filter(r -> r.path.equals(f.relativePath())).findFirst().ifPresent(r -> bySha.put(f.sha256(), r));
+    }
+    for (Row r : outcomes.filter(col("first_of_row")).groupBy("file_sha256", "status").count().collectAsList()) {
+      FileReport file = bySha.get(r.getString(0));
+      long n = r.getLong(2);
+      file.read += n;
+      switch (r.getString(1)) {
+        case OutcomeRows.LOADED -> file.loaded += n;
+        case OutcomeRows.QUARANTINED -> file.quarantined += n;
+        default -> file.skipped += n;
+      }
+    }
+    List<Row> problems = outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED))
+        .select("file_sha256", "source_row", "column_name", "rule", "message")
+        .orderBy("file_sha256", "source_row", "rule")
+        .limit(problemsPerFile * Math.max(1, files.size())).collectAsList();
+    for (Row p : problems) {
+      FileReport file = bySha.get(p.getString(0));
+      if (file.problems.size() < problemsPerFile) {
+        file.problem(p.getInt(1), p.getString(2), p.getString(3), p.getString(4));
+      }
+    }
+  }
+
+  static List<Row> manifestRows(Collection<LandingFile> files, LoadReport report, String loadId, Instant finished) {
+    List<Row> rows = new ArrayList<>();
+    for (LandingFile f : files) {
+      FileReport r = report.files.stream().filter(x -> x.path.equals(f.relativePath())).findFirst().orElseThrow();
+      rows.add(RowFactory.create(f.sha256(), f.relativePath(), f.kind().code(), loadId,
+          r.read, r.loaded, r.quarantined, r.skipped, Timestamp.from(finished)));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,158 @@
+package uk.dtw.etl.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import uk.dtw.etl.conform.OutcomeRows;
+import uk.dtw.etl.extract.ExtractKind;
+import uk.dtw.etl.extract.Json;
+import uk.dtw.etl.extract.Landing;
+import uk.dtw.etl.extract.LandingFile;
+import uk.dtw.etl.report.FileReport;
+import uk.dtw.etl.report.LoadReport;
+import uk.dtw.etl.spark.SparkTypes;
+import uk.dtw.warehouse.schema.AuditTables;
+import uk.dtw.warehouse.schema.Dimensions;
+import uk.dtw.warehouse.schema.StarSchema;
+import uk.dtw.warehouse.schema.TableDef;
+
+/**
+ * Loads a landing folder into the warehouse: new files only (by content hash), every row to
+ * bronze, each figure merged into its fact table by natural key, held-back rows to quarantine,
+ * and last of all one meta_load row that makes the load visible to readers.
+ */
+public final class LoadJob {
+  /** Problems listed per file in the report; all of them are in quarantine_row. */
+  static final int PROBLEMS_PER_FILE = 50;
+
+  private final SparkSession spark;
+  private final DeltaTables tables;
+
+  public LoadJob(SparkSession spark, String warehouse) {
+    this.spark = spark;
+    this.tables = new DeltaTables(spark, warehouse);
+  }
+
+  public LoadReport run(String landing) {
+    Instant started = Instant.now();
+    String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    LoadReport report = new LoadReport(loadId, started);
+    StarSchema.TABLES.forEach(tables::ensure);
+
+    Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(Landing.list(spark, landing), report);
+    List<Dataset<Row>> bronze = new ArrayList<>();
+    List<Dataset<Row>> quarantine = new ArrayList<>();
+    Map<ExtractKind, Dataset<Row>> facts = new EnumMap<>(ExtractKind.class);
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Map<String, LandingFile> allNew = new HashMap<>();
+    for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
+      ExtractKind kind = e.getKey();
+      allNew.putAll(e.getValue());
+      Dataset<Row> outcomes = spark.read().format("binaryFile").load(e.getValue().keySet().toArray(String[]::new))
+          .flatMap(new OutcomeRows(kind, e.getValue(), loadId), Encoders.row(OutcomeRows.schema(kind)))
+          .persist();
+      cached.add(outcomes);
+      LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
+      bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
+      quarantine.add(outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED)).select(columns(AuditTables.QUARANTINE_ROW)));
+      facts.put(kind, latestPerKey(kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
+    }
+
+    // Order matters for crash safety: everything before meta_load is invisible to readers and
+    // idempotent to redo, so a load killed anywhere is completed by simply running it again.
+    if (!bronze.isEmpty()) {
+      tables.insertNew(AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
+      tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
+    }
+    facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows));
+    boolean dimensionsChanged = false;
+    for (TableDef dim : Dimensions.ALL) {
+      dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
+    }
+    Instant finished = Instant.now();
+    if (!allNew.isEmpty()) {
+      tables.insertNew(AuditTables.META_FILE, spark.createDataFrame(
+          LoadAccounting.manifestRows(allNew.values(), report, loadId, finished), SparkTypes.of(AuditTables.META_FILE)));
+    }
+    if (!allNew.isEmpty() || dimensionsChanged) {
+      commit(report, finished);
+    }
+    report.warehouseVersion = tables.version(AuditTables.META_LOAD);
+    cached.forEach(Dataset::unpersist);
+    return report;
+  }
+
+  /** Sorts the landing files into new, unchanged, duplicate and ignored; numbers the new ones in path order. */
+  private Map<ExtractKind, Map<String, LandingFile>> plan(List<Landing.Entry> entries, LoadReport report) {
+    Set<String> loadedBefore = new HashSet<>(tables.read(AuditTables.META_FILE).select("file_sha256")
+        .as(Encoders.STRING()).collectAsList());
+    Map<String, String> seenNow = new HashMap<>();
+    Map<ExtractKind, Map<String, LandingFile>> newFiles = new EnumMap<>(ExtractKind.class);
+    int order = 0;
+    for (Landing.Entry e : entries) {
+      if (e.kind() == null) {
+        report.files.add(new FileReport("ignored", e.relativePath(), null,
+            "not an extract: the name must start with prevalence, treatment, bullseye, funding or targets and end in .csv"));
+      } else if (loadedBefore.contains(e.sha256())) {
+        report.files.add(new FileReport("unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
+      } else if (seenNow.containsKey(e.sha256())) {
+        report.files.add(new FileReport("duplicate", e.relativePath(), e.kind().code(), "same bytes as " + seenNow.get(e.sha256())));
+      } else {
+        seenNow.put(e.sha256(), e.relativePath());
+        newFiles.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
+            .put(e.uri(), new LandingFile(e.uri(), e.relativePath(), e.sha256(), e.kind(), order++));
+        report.files.add(new FileReport("new", e.relativePath(), e.kind().code(), null));
+      }
+    }
+    return newFiles;
+  }
+
+  /** Within one load the same key may come from several files: the later file (in path order) wins. */
+  private static Dataset<Row> latestPerKey(TableDef fact, Dataset<Row> loaded) {
+    Column[] key = fact.naturalKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return loaded
+        .withColumn("_latest", row_number().over(Window.partitionBy(key).orderBy(col("file_order").desc(), col("source_row").desc())))
+        .filter(col("_latest").equalTo(1))
+        .select(columns(fact));
+  }
+
+  private void commit(LoadReport report, Instant finished) {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    for (TableDef t : StarSchema.TABLES) {
+      if (t != AuditTables.META_LOAD) {
+        versions.put(t.relativePath(), tables.version(t));
+      }
+    }
+    Row row = RowFactory.create(report.loadId, Timestamp.from(report.startedAt), Timestamp.from(finished),
+        report.files.size(), (int) report.files.stream().filter(f -> "new".equals(f.status)).count(),
+        report.total(f -> f.read), report.total(f -> f.loaded), report.total(f -> f.quarantined), Json.object(versions));
+    spark.createDataFrame(List.of(row), SparkTypes.of(AuditTables.META_LOAD))
+        .write().format("delta").mode("append").save(tables.path(AuditTables.META_LOAD));
+    report.committed = true;
+  }
+
+  private static Column[] columns(TableDef table) {
+    return table.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,69 @@
+package uk.dtw.etl.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.dtw.etl.extract.Json;
+
+/** The account of one load, for a person (text) and for machines (JSON). */
+public final class LoadReport {
+  public final String loadId;
+  public final Instant startedAt;
+  public final List<FileReport> files = new ArrayList<>();
+  public Long warehouseVersion;
+  public boolean committed;
+
+  public LoadReport(String loadId, Instant startedAt) {
+    this.loadId = loadId;
+    this.startedAt = startedAt;
+  }
+
+  public long total(java.util.function.ToLongFunction<FileReport> field) {
+    return files.stream().mapToLong(field).sum();
+  }
+
+  public boolean anythingHeldBack() {
+    return total(f -> f.quarantined) > 0;
+  }
+
+  public String toText() {
+    StringBuilder out = new StringBuilder();
+    out.append("Load ").append(loadId).append('\n');
+    for (FileReport f : files) {
+      out.append(String.format("  %-10s %-45s", f.status, f.path));
+      if ("new".equals(f.status)) {
+        out.append(String.format(" read %d, loaded %d, quarantined %d, skipped %d", f.read, f.loaded, f.quarantined, f.skipped));
+      }
+      if (f.note != null) {
+        out.append("  (").append(f.note).append(')');
+      }
+      out.append('\n');
+      for (Map<String, Object> p : f.problems) {
+        out.append(String.format("      row %s%s: [%s] %s%n", p.get("row"),
+            p.get("column") == null ? "" : " column " + p.get("column"), p.get("rule"), p.get("message")));
+      }
+    }
+    out.append(String.format("Total: read %d, loaded %d, quarantined %d, skipped %d rows.%n",
+        total(f -> f.read), total(f -> f.loaded), total(f -> f.quarantined), total(f -> f.skipped)));
+    out.append(committed
+        ? "Warehouse version " + warehouseVersion + " committed.\n"
+        : "Nothing new to load: the warehouse is unchanged" + (warehouseVersion == null ? "" : " at version " + warehouseVersion) + ".\n");
+    return out.toString();
+  }
+
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("load_id", loadId);
+    m.put("started_at", startedAt.toString());
+    m.put("committed", committed);
+    m.put("warehouse_version", warehouseVersion);
+    m.put("rows_read", total(f -> f.read));
+    m.put("rows_loaded", total(f -> f.loaded));
+    m.put("rows_quarantined", total(f -> f.quarantined));
+    m.put("rows_skipped", total(f -> f.skipped));
+    m.put("files", files.stream().map(FileReport::toMap).toList());
+    return Json.object(m);
+  }
+}

@@ -1,0 +1,37 @@
+package uk.dtw.warehouse.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One warehouse table as data: its columns, natural key and description.
+ *
+ * <p>Both sides read this: the ETL turns it into a Spark schema and MERGE condition, the read
+ * side into a Calcite row type. Nothing else in the product spells out a table's columns.
+ */
+public record TableDef(
+    String name, Layer layer, String description, List<Column> columns, List<String> naturalKey) {
+
+  public TableDef {
+    columns = List.copyOf(columns);
+    naturalKey = List.copyOf(naturalKey);
+    for (String key : naturalKey) {
+      if (columns.stream().noneMatch(c -> c.name().equals(key))) {
+        throw new IllegalArgumentException(name + ": natural key column " + key + " is not a column");
+      }
+    }
+  }
+
+  /** Path of the table below the warehouse root, e.g. {@code gold/fact_treatment}. */
+  public String relativePath() {
+    return layer.folder() + "/" + name;
+  }
+
+  public Optional<Column> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(Column::name).toList();
+  }
+}

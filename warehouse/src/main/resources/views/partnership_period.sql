@@ -1,0 +1,8 @@
+-- Every partnership that existed in each period the warehouse holds figures for: the
+-- denominator of every ranking, so a partnership with no figures shows as left out, not absent.
+SELECT a.area_code, a.area_name AS partnership, a.region_name AS region, p.period, p.previous_period
+FROM dim_area a
+JOIN dim_period p
+  ON a.valid_from <= p.end_date AND (a.valid_to IS NULL OR a.valid_to >= p.start_date)
+WHERE a.area_level = 'partnership'
+  AND p.period IN (SELECT period FROM fact_prevalence UNION SELECT period FROM fact_treatment)
