@@ -66,7 +66,7 @@ final class FundingConformer implements Conformer {
     if (area.isPresent() && year.isPresent() && source != null) {
       Map<String, Object> figure = new LinkedHashMap<>();
       figure.put("area_code", area.get().code());
-      figure.put("period", year.get().toString());
+      figure.put("financial_year", year.get().toString());
       figure.put("source_code", source);
       figure.put("amount_gbp", amount.isPresent() ? amount.getAsDouble() : null);
       figure.put("note", note.isEmpty() ? null : note);

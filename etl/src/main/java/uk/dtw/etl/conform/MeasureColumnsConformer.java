@@ -2,7 +2,6 @@ package uk.dtw.etl.conform;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ final class MeasureColumnsConformer implements Conformer {
 
   @Override
   public List<String> requiredColumns() {
-    List<String> required = new ArrayList<>(List.of("partnership", timeColumn(), groupColumn));
-    return required;
+    return List.of("partnership", timeColumn(), groupColumn);
   }
 
   private String timeColumn() {
@@ -54,22 +52,43 @@ final class MeasureColumnsConformer implements Conformer {
       result.problem("partnership", "area_valid_in_period", area.get().name() + " did not exist as a partnership in "
           + year.get() + " (valid " + area.get().validFrom() + " to " + area.get().validTo() + ")");
     }
+    Map<String, OptionalDouble> values = new LinkedHashMap<>();
+    measures.forEach(m -> values.put(m, cells.number(m)));
+    checkInterval(values, result);
     for (String measure : measures) {
-      OptionalDouble value = cells.number(measure);
+      OptionalDouble value = values.get(measure);
       if (value.isPresent() && area.isPresent() && year.isPresent() && group.isPresent()) {
         Map<String, Object> figure = new LinkedHashMap<>();
         figure.put("area_code", area.get().code());
         if (atDate) {
           figure.put("as_at", Date.valueOf(date.get()));
         } else {
-          figure.put("period", year.get().toString());
+          figure.put("financial_year", year.get().toString());
         }
         figure.put(groupColumn, group.get());
-        figure.put("measure", measure);
+        figure.put("measure_code", measure);
         figure.put("figure", value.getAsDouble());
         result.figure(figure);
       }
     }
     return result;
+  }
+
+  /** A 95% interval that does not contain its estimate is a typo somewhere in the row. */
+  private static void checkInterval(Map<String, OptionalDouble> values, RowResult result) {
+    OptionalDouble estimate = values.getOrDefault("estimate", OptionalDouble.empty());
+    OptionalDouble lower = values.getOrDefault("lower_95", OptionalDouble.empty());
+    OptionalDouble upper = values.getOrDefault("upper_95", OptionalDouble.empty());
+    if (estimate.isPresent() && lower.isPresent() && lower.getAsDouble() > estimate.getAsDouble()) {
+      result.problem("lower_95", "interval_contains_estimate", "lower_95 " + lower.getAsDouble()
+          + " is above the estimate " + estimate.getAsDouble());
+    }
+    if (estimate.isPresent() && upper.isPresent() && upper.getAsDouble() < estimate.getAsDouble()) {
+      result.problem("upper_95", "interval_contains_estimate", "upper_95 " + upper.getAsDouble()
+          + " is below the estimate " + estimate.getAsDouble());
+    }
+    if (lower.isPresent() && upper.isPresent() && lower.getAsDouble() > upper.getAsDouble()) {
+      result.problem("lower_95", "interval_contains_estimate", "lower_95 is above upper_95");
+    }
   }
 }

@@ -63,7 +63,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     CsvExtract.Parsed parsed = CsvExtract.parse(binaryFile.getAs("content"));
     Conformer conformer = Conformer.forKind(kind);
     List<String> missing = conformer.requiredColumns().stream().filter(c -> !parsed.headers().contains(c)).toList();
-    List<Row> out = new ArrayList<>();
+    List<RowResult> results = new ArrayList<>();
+    List<Integer> rowNumbers = new ArrayList<>();
     for (CsvExtract.ParsedRow row : parsed.rows()) {
       RowResult result = new RowResult();
       if (row.parseError() != null) {
@@ -74,7 +75,13 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       } else {
         result = conformer.conform(row.cells());
       }
-      emit(out, file, row, result);
+      results.add(result);
+      rowNumbers.add(row.row());
+    }
+    DuplicateKeys.check(kind.factTable(), rowNumbers, results);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      emit(out, file, parsed.rows().get(i), results.get(i));
     }
     return out.iterator();
   }

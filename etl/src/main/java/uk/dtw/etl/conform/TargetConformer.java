@@ -25,7 +25,7 @@ final class TargetConformer implements Conformer {
   /** Read once per JVM, not once per row. */
   private static final class Measures {
     static final List<String> TARGETS = ReferenceFiles.read("dim_measure.csv").stream()
-        .filter(r -> r.get("subject").equals("target")).map(r -> r.get("measure")).toList();
+        .filter(r -> r.get("subject").equals("target")).map(r -> r.get("measure_code")).toList();
   }
 
   @Override
@@ -48,8 +48,8 @@ final class TargetConformer implements Conformer {
     if (area.isPresent() && measure.isPresent() && year.isPresent() && kind.isPresent() && value.isPresent()) {
       Map<String, Object> figure = new LinkedHashMap<>();
       figure.put("area_code", area.get().code());
-      figure.put("measure", measure.get());
-      figure.put("period", year.get().toString());
+      figure.put("measure_code", measure.get());
+      figure.put("financial_year", year.get().toString());
       figure.put("kind", kind.get());
       figure.put("figure", value.getAsDouble());
       result.figure(figure);

@@ -35,14 +35,17 @@ public final class Landing {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read landing folder " + landing, e);
     }
-    String prefix = rootUri.endsWith("/") ? rootUri : rootUri + "/";
+    // Compare paths, not URI strings: Spark may write file:/x where Hadoop wrote file:///x.
+    String rootPath = new Path(rootUri).toUri().getPath();
+    String prefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
     List<Row> rows = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(rootUri)
         .select(col("path"), sha2(col("content"), 256).as("sha256"))
         .collectAsList();
     List<Entry> entries = new ArrayList<>();
     for (Row r : rows) {
       String uri = r.getString(0);
-      String relative = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+      String path = new Path(uri).toUri().getPath();
+      String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : uri;
       String name = relative.substring(relative.lastIndexOf('/') + 1);
       entries.add(new Entry(uri, relative, r.getString(1), ExtractKind.ofFileName(name).orElse(null)));
     }

@@ -38,12 +38,12 @@ public final class Dimensions {
   public static final TableDef PERIOD = new TableDef("dim_period", Layer.GOLD,
       "Financial years, April to March, written 2008-09.",
       List.of(
-          required("period", STRING, "Financial year as 2008-09"),
+          required("financial_year", STRING, "Financial year as 2008-09"),
           required("start_year", INT, "Calendar year the period starts in, e.g. 2008"),
           required("start_date", DATE, "1 April of start_year"),
           required("end_date", DATE, "31 March of the following year"),
-          required("previous_period", STRING, "The financial year before, e.g. 2007-08")),
-      List.of("period"));
+          required("previous_year", STRING, "The financial year before, e.g. 2007-08")),
+      List.of("financial_year"));
 
   public static final TableDef DRUG_GROUP = new TableDef("dim_drug_group", Layer.GOLD,
       "Groups of drug users that prevalence estimates and the Bull's eye are given for.",
@@ -74,11 +74,11 @@ public final class Dimensions {
       "Every figure an extract can report, by subject, with its unit.",
       List.of(
           required("subject", STRING, "The fact table the measure lives in: prevalence, treatment, bullseye, target"),
-          required("measure", STRING, "Code, e.g. in_effective_treatment"),
+          required("measure_code", STRING, "Code, e.g. in_effective_treatment"),
           required("name", STRING, "What the figure is"),
           required("unit", STRING, "people, per 1,000 aged 15-64, GBP, percent"),
           required("from_record_level", BOOLEAN, "True for counts made from record-level data (suppressed under 5 in public output)")),
-      List.of("subject", "measure"));
+      List.of("subject", "measure_code"));
 
   public static final List<TableDef> ALL =
       List.of(AREA, AREA_ALIAS, PERIOD, DRUG_GROUP, CLIENT_GROUP, FUNDING_SOURCE, MEASURE);

@@ -13,6 +13,9 @@ import java.util.List;
 /**
  * The fact tables, one per kind of extract, one row per reported figure.
  *
+ * <p>Column names avoid SQL's reserved words (PERIOD, MEASURE, VALUE) so analysts never need to
+ * quote them: {@code financial_year}, {@code measure_code}, {@code figure}.
+ *
  * <p>Facts are long (one figure a row) so that a blank cell is simply no row: it can never erase
  * a figure another extract reported, and every figure carries its own file and row. The views in
  * {@code views/} pivot them into the wide shapes analysts read.
@@ -30,21 +33,21 @@ public final class Facts {
       "Modelled estimates of problem drug users, with 95% intervals and rates per 1,000 aged 15-64.",
       List.of(
           required("area_code", STRING, "Partnership, region or England (dim_area)"),
-          required("period", STRING, "Financial year (dim_period)"),
+          required("financial_year", STRING, "Financial year as 2008-09 (dim_period)"),
           required("drug_group", STRING, "pdu, opiate, crack or injecting (dim_drug_group)"),
-          required("measure", STRING, "estimate, lower_95, upper_95 or rate_per_1000"),
+          required("measure_code", STRING, "estimate, lower_95, upper_95 or rate_per_1000"),
           required("figure", DOUBLE, "The figure as reported")),
-      List.of("area_code", "period", "drug_group", "measure"));
+      List.of("area_code", "financial_year", "drug_group", "measure_code"));
 
   public static final TableDef TREATMENT = fact("fact_treatment",
       "Numbers in treatment from NDTMS, per partnership, financial year and client group.",
       List.of(
           required("area_code", STRING, "Partnership, region or England (dim_area)"),
-          required("period", STRING, "Financial year (dim_period)"),
+          required("financial_year", STRING, "Financial year as 2008-09 (dim_period)"),
           required("client_group", STRING, "pdu or all_adults (dim_client_group)"),
-          required("measure", STRING, "in_treatment, in_effective_treatment, new_presentations, planned_exits, unplanned_exits or referred_on"),
+          required("measure_code", STRING, "in_treatment, in_effective_treatment, new_presentations, planned_exits, unplanned_exits or referred_on"),
           required("figure", DOUBLE, "Number of people, as reported")),
-      List.of("area_code", "period", "client_group", "measure"));
+      List.of("area_code", "financial_year", "client_group", "measure_code"));
 
   public static final TableDef BULLSEYE = fact("fact_bullseye",
       "The Bull's eye: the estimate split into four rings at a date.",
@@ -52,29 +55,29 @@ public final class Facts {
           required("area_code", STRING, "Partnership, region or England (dim_area)"),
           required("as_at", DATE, "The date the rings describe, e.g. 2009-03-31"),
           required("drug_group", STRING, "pdu, opiate, crack or injecting (dim_drug_group)"),
-          required("measure", STRING, "in_treatment, treated_last_12_months, known_to_treatment or treatment_naive"),
+          required("measure_code", STRING, "in_treatment, treated_last_12_months, known_to_treatment or treatment_naive"),
           required("figure", DOUBLE, "Number of people, as reported")),
-      List.of("area_code", "as_at", "drug_group", "measure"));
+      List.of("area_code", "as_at", "drug_group", "measure_code"));
 
   public static final TableDef FUNDING = fact("fact_funding",
       "The funding profile: one amount per source and financial year, as reported, including the printed total line.",
       List.of(
           required("area_code", STRING, "Partnership, region or England (dim_area)"),
-          required("period", STRING, "Financial year (dim_period)"),
+          required("financial_year", STRING, "Financial year as 2008-09 (dim_period)"),
           required("source_code", STRING, "Funding source (dim_funding_source); reported_total is the printed total"),
           optional("amount_gbp", DOUBLE, "Amount in pounds; null where the cell held text instead of a number"),
           optional("note", STRING, "Text the cell held, e.g. Amalgamated with DIP main grant")),
-      List.of("area_code", "period", "source_code"));
+      List.of("area_code", "financial_year", "source_code"));
 
   public static final TableDef TARGET = fact("fact_target",
       "Baselines and targets agreed for a measure.",
       List.of(
           required("area_code", STRING, "Partnership, region or England (dim_area)"),
-          required("measure", STRING, "What the target is for, e.g. pdu_in_effective_treatment"),
-          required("period", STRING, "Financial year (dim_period)"),
+          required("measure_code", STRING, "What the target is for, e.g. pdu_in_effective_treatment"),
+          required("financial_year", STRING, "Financial year as 2008-09 (dim_period)"),
           required("kind", STRING, "baseline or target"),
           required("figure", DOUBLE, "The figure as agreed")),
-      List.of("area_code", "measure", "period", "kind"));
+      List.of("area_code", "measure_code", "financial_year", "kind"));
 
   public static final List<TableDef> ALL = List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET);
 

@@ -1,0 +1,125 @@
+package uk.dtw.etl.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+import uk.dtw.etl.report.FileReport;
+import uk.dtw.etl.report.LoadReport;
+import uk.dtw.etl.support.Warehouses;
+import uk.dtw.warehouse.schema.AuditTables;
+import uk.dtw.warehouse.schema.Facts;
+
+/** Bad rows are held back with the rule, file, row and column; good rows beside them still load; nothing is lost. */
+class QuarantineTest {
+  private static final String PREVALENCE = "partnership,period,drug_group,estimate,lower_95,upper_95,rate_per_1000";
+  private static final String TREATMENT = "partnership,period,client_group,in_treatment,in_effective_treatment";
+
+  @TempDir static Path dir;
+  static Warehouses wh;
+  static LoadReport report;
+
+  @BeforeAll
+  static void loadBadExtracts() {
+    wh = new Warehouses(dir);
+    wh.write("prevalence_bad.csv", PREVALENCE,
+        "Hampshir,2008-09,pdu,3197,,,",              // row 2: unknown partnership
+        "Hampshire,20010-11,pdu,3197,,,",            // row 3: not a financial year
+        "Portsmouth,2008-09,pdu,1254,1157,1200,",    // row 4: upper bound below the estimate
+        "Kent,2008-09,cocaine,4606,,,",              // row 5: unknown drug group
+        "Cheshire,2009-10,pdu,2000,,,",              // row 6: Cheshire ended on 2009-03-31
+        "Oxfordshire,2008-09,pdu,\"2,660\",,,",     // row 7: good
+        ",,,,,,",                                    // row 8: blank line
+        "Surrey,2008-09,pdu,,,,");                   // row 9: no figures
+    wh.write("treatment_bad.csv", TREATMENT,
+        "Kent,2008-09,pdu,-5,",                      // row 2: negative count
+        "Kent,2007-08,pdu,n/a,",                     // row 3: text where a count belongs
+        "Reading,2008-09,pdu,693,",                  // row 4: same key as row 5, another figure
+        "Reading,2008-09,pdu,639,",                  // row 5
+        "Slough,2008-09,pdu,506,",                   // row 6: same key and figure as row 7: loads once
+        "Slough,2008-09,pdu,506,");                  // row 7
+    wh.write("treatment_no_group.csv", "partnership,period,in_treatment",
+        "Kent,2008-09,2479",
+        "Medway,2008-09,693");
+    wh.write("funding_bad.csv", "partnership,period,source,amount_gbp,note",
+        "Gateshead,2008/09,Lottery,5000,",           // row 2: unknown source
+        "Gateshead,2008/09,HO Arrest Referral,Amalgamated with DIP main grant,"); // row 3: text kept as note
+    wh.write("bullseye_bad.csv", "partnership,as_at,drug_group,in_treatment",
+        "Hampshire,31st March,pdu,1348");            // row 2: not a date
+    wh.write("targets_bad.csv", "partnership,measure,period,kind,value",
+        "Lancashire,pdu_in_effective_treatment,2008-09,aspiration,3884"); // row 2: unknown kind
+    report = wh.load();
+  }
+
+  @ParameterizedTest(name = "{0} row {1}: {3}")
+  @CsvSource({
+      "prevalence_bad.csv, 2, partnership, known_partnership, closest known: Hampshire",
+      "prevalence_bad.csv, 3, period, period_format, '20010-11'",
+      "prevalence_bad.csv, 4, upper_95, interval_contains_estimate, below the estimate",
+      "prevalence_bad.csv, 5, drug_group, known_group, 'cocaine'",
+      "prevalence_bad.csv, 6, partnership, area_valid_in_period, did not exist as a partnership in 2009-10",
+      "treatment_bad.csv, 2, in_treatment, non_negative, negative",
+      "treatment_bad.csv, 3, in_treatment, number, 'n/a' is not a number",
+      "treatment_bad.csv, 4, , duplicate_key, row 5",
+      "treatment_bad.csv, 5, , duplicate_key, row 4",
+      "treatment_no_group.csv, 2, client_group, required_columns, no column client_group",
+      "treatment_no_group.csv, 3, client_group, required_columns, no column client_group",
+      "funding_bad.csv, 2, source, known_source, 'Lottery'",
+      "bullseye_bad.csv, 2, as_at, date_format, '31st March'",
+      "targets_bad.csv, 2, kind, known_kind, 'aspiration'",
+  })
+  void a_bad_row_is_held_back_with_its_rule_row_column_and_reason(String file, int row, String column, String rule, String says) {
+    List<Row> held = wh.table(AuditTables.QUARANTINE_ROW)
+        .filter(col("source_file").equalTo(file).and(col("source_row").equalTo(row))).collectAsList();
+    assertThat(held).singleElement().satisfies(q -> {
+      assertThat(q.<String>getAs("rule")).isEqualTo(rule);
+      assertThat(q.<String>getAs("column_name")).isEqualTo(column);
+      assertThat(q.<String>getAs("message")).contains(says);
+      assertThat(q.<String>getAs("record")).startsWith("{\"partnership\":");
+    });
+  }
+
+  @Test
+  void every_row_is_loaded_quarantined_or_skipped_and_all_are_in_bronze() {
+    assertThat(report.files).allSatisfy(f -> assertThat(f.balanced()).as(f.path).isTrue());
+    assertThat(wh.table(AuditTables.BRONZE_ROW).count()).isEqualTo(report.total(f -> f.read));
+    FileReport prevalence = file("prevalence_bad.csv");
+    assertThat(List.of(prevalence.read, prevalence.loaded, prevalence.quarantined, prevalence.skipped))
+        .containsExactly(8L, 1L, 5L, 2L);
+    FileReport treatment = file("treatment_bad.csv");
+    assertThat(List.of(treatment.read, treatment.loaded, treatment.quarantined, treatment.skipped))
+        .containsExactly(6L, 2L, 4L, 0L);
+    assertThat(report.anythingHeldBack()).isTrue();
+  }
+
+  @Test
+  void good_rows_beside_bad_ones_still_load() {
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "38", "measure_code", "estimate")).isEqualTo(2660.0);
+    assertThat(wh.figure(Facts.TREATMENT, "area_code", "00MD", "measure_code", "in_treatment")).isEqualTo(506.0);
+    assertThat(wh.figure(Facts.TREATMENT, "area_code", "00MC", "measure_code", "in_treatment")).isNull();
+  }
+
+  @Test
+  void text_printed_where_a_funding_amount_belongs_is_kept_as_the_note_with_no_amount() {
+    Row line = wh.table(Facts.FUNDING).filter(col("source_code").equalTo("ho_arrest_referral")).first();
+    assertThat((Object) line.getAs("amount_gbp")).isNull();
+    assertThat(line.<String>getAs("note")).isEqualTo("Amalgamated with DIP main grant");
+  }
+
+  @Test
+  void the_report_lists_each_problem_for_a_person_to_fix() {
+    assertThat(report.toText()).contains("row 2 column partnership: [known_partnership] unknown partnership 'Hampshir'");
+    assertThat(report.toJson()).contains("\"rule\":\"duplicate_key\"");
+  }
+
+  private static FileReport file(String path) {
+    return report.files.stream().filter(f -> f.path.equals(path)).findFirst().orElseThrow();
+  }
+}
