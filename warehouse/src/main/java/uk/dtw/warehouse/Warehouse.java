@@ -1,0 +1,84 @@
+package uk.dtw.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+import uk.dtw.warehouse.calcite.WarehouseDialect;
+import uk.dtw.warehouse.calcite.WarehouseSchema;
+
+/**
+ * The read-side facade: one warehouse version, pinned at open, queried through Calcite SQL.
+ *
+ * <pre>{@code
+ * try (Warehouse wh = Warehouse.open("data/warehouse")) {
+ *   ResultSet rs = wh.connection().createStatement().executeQuery("select * from penetration");
+ * }
+ * }</pre>
+ */
+public final class Warehouse implements AutoCloseable {
+  /** The schema tables and views live in, and the connection's default. */
+  public static final String SCHEMA = "dw";
+
+  private final WarehouseSnapshot snapshot;
+  private Connection connection;
+
+  private Warehouse(WarehouseSnapshot snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  /** The latest warehouse version below {@code location}; an empty warehouse if nothing was loaded. */
+  public static Warehouse open(String location) {
+    return open(location, null);
+  }
+
+  /**
+   * Warehouse version {@code version} below {@code location}, or the latest when null.
+   *
+   * @throws WarehouseException if that version does not exist (kind NOT_FOUND) or is negative
+   */
+  public static Warehouse open(String location, Long version) {
+    return new Warehouse(WarehouseSnapshot.open(Path.of(location), version));
+  }
+
+  /** The Delta version of meta_load this warehouse reads; -1 when nothing has been loaded. */
+  public long version() {
+    return snapshot.version();
+  }
+
+  /**
+   * The Calcite connection (one per warehouse, made on first call), for reading only: default
+   * schema {@value #SCHEMA}, in the {@link WarehouseDialect} (lower-case names unquoted, any case
+   * matches, reserved words in double quotes: {@code "period"}). DATE columns come back as
+   * {@code java.sql.Date} and TIMESTAMP (UTC) as {@code java.sql.Timestamp}, whose
+   * {@code toLocalDate()} / {@code toLocalDateTime()} give the stored value in any time zone.
+   */
+  public synchronized Connection connection() throws SQLException {
+    if (connection == null) {
+      // The driver directly rather than DriverManager: no reliance on service files surviving shading.
+      Connection c = new Driver().connect("jdbc:calcite:", WarehouseDialect.connectionProperties());
+      CalciteConnection calcite = c.unwrap(CalciteConnection.class);
+      SchemaPlus root = calcite.getRootSchema();
+      root.add(SCHEMA, new WarehouseSchema(root, SCHEMA, snapshot));
+      calcite.setSchema(SCHEMA);
+      connection = c;
+    }
+    return connection;
+  }
+
+  /** Absolute paths of the parquet files of a table's pinned version (none for an empty table). */
+  public List<String> activeFiles(String tableName) {
+    return snapshot.table(tableName).activeFiles();
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+  }
+}

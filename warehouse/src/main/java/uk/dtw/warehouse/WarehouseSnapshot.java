@@ -1,0 +1,92 @@
+package uk.dtw.warehouse;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.dtw.warehouse.delta.DeltaTableReader;
+import uk.dtw.warehouse.schema.AuditTables;
+import uk.dtw.warehouse.schema.StarSchema;
+import uk.dtw.warehouse.schema.TableDef;
+
+/**
+ * One warehouse version resolved: every table of the star schema pinned to the Delta version the
+ * last completed load recorded, so every answer comes from one consistent snapshot.
+ *
+ * <p>The rule (docs/internal/CONTRACTS.md): the warehouse version is the Delta version of
+ * {@code meta/meta_load}; its row with the greatest {@code finished_at} lists, in
+ * {@code table_versions}, the version of every table as that load left it. Unlisted tables are
+ * empty, so a crashed load that never wrote meta_load is invisible.
+ */
+public final class WarehouseSnapshot {
+  private static final Logger LOG = LoggerFactory.getLogger(WarehouseSnapshot.class);
+  private static final TableDef META_LOAD = AuditTables.META_LOAD;
+
+  private final long version;
+  private final Map<String, DeltaTableReader> tables;
+
+  private WarehouseSnapshot(long version, Map<String, DeltaTableReader> tables) {
+    this.version = version;
+    this.tables = tables;
+  }
+
+  /** Resolves warehouse version {@code requested} below {@code root}, or the latest when null. */
+  public static WarehouseSnapshot open(Path root, Long requested) {
+    if (requested != null && requested < 0) {
+      throw WarehouseException.invalidVersion(requested);
+    }
+    Path metaFolder = root.resolve(META_LOAD.relativePath());
+    DeltaTableReader meta = DeltaTableReader.open(metaFolder, null);
+    if (requested != null && requested != meta.version()) {
+      if (requested > meta.version()) {
+        throw WarehouseException.versionNotFound(requested, meta.version());
+      }
+      meta = DeltaTableReader.open(metaFolder, requested);
+    }
+    Map<String, Long> pins = lastLoadPins(meta);
+    Map<String, DeltaTableReader> tables = new LinkedHashMap<>();
+    for (TableDef def : StarSchema.TABLES) {
+      Path folder = root.resolve(def.relativePath());
+      Long pin = pins.get(def.relativePath());
+      tables.put(def.name(), def.equals(META_LOAD) ? meta
+          : pin == null ? DeltaTableReader.empty(folder) : DeltaTableReader.open(folder, pin));
+    }
+    LOG.debug("Warehouse {} at version {}: tables pinned to {}", root, meta.version(), pins);
+    return new WarehouseSnapshot(meta.version(), Map.copyOf(tables));
+  }
+
+  /** The Delta version of meta_load this snapshot reads; -1 when nothing has been loaded. */
+  public long version() {
+    return version;
+  }
+
+  /** The pinned reader of a table of {@link StarSchema#TABLES}, by name. */
+  public DeltaTableReader table(String name) {
+    DeltaTableReader reader = tables.get(name);
+    if (reader == null) {
+      throw WarehouseException.unknownTable(name);
+    }
+    return reader;
+  }
+
+  // Ties on finished_at cannot happen with one writer; if they did, the later row in scan order wins.
+  private static Map<String, Long> lastLoadPins(DeltaTableReader meta) {
+    int finishedAt = META_LOAD.columnNames().indexOf("finished_at");
+    int tableVersions = META_LOAD.columnNames().indexOf("table_versions");
+    Object[] last = null;
+    try (Stream<Object[]> rows = meta.rows(META_LOAD)) {
+      for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+        if (last == null || compare(row[finishedAt], last[finishedAt]) >= 0) {
+          last = row;
+        }
+      }
+    }
+    return last == null ? Map.of() : TableVersions.parse((String) last[tableVersions]);
+  }
+
+  private static int compare(Object a, Object b) {
+    return Long.compare(a == null ? Long.MIN_VALUE : (Long) a, b == null ? Long.MIN_VALUE : (Long) b);
+  }
+}

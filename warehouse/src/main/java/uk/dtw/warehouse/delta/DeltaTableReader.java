@@ -1,0 +1,250 @@
+package uk.dtw.warehouse.delta;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.SnapshotBuilder;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.hadoop.conf.Configuration;
+import uk.dtw.warehouse.WarehouseException;
+import uk.dtw.warehouse.schema.TableDef;
+
+/**
+ * One Delta table folder pinned to one version: the only class that touches Delta Kernel's
+ * {@code Engine}, {@code Snapshot} and {@code Scan}; everything else sees rows and a version.
+ *
+ * <p>A folder with no {@code _delta_log} (never written) reads as an empty table at version -1.
+ * The Kernel snapshot is loaded on first use, so pinning a dozen tables costs nothing until read.
+ */
+public final class DeltaTableReader {
+
+  // One engine per JVM: it wraps a Hadoop Configuration, which is slow to build and safe to share.
+  private static final Engine ENGINE = DefaultEngine.create(new Configuration());
+
+  private final Path folder;
+  private final Long pinnedVersion;
+  private final boolean exists;
+  private Snapshot snapshot;
+
+  private DeltaTableReader(Path folder, Long pinnedVersion, boolean exists) {
+    this.folder = folder.toAbsolutePath().normalize();
+    this.pinnedVersion = pinnedVersion;
+    this.exists = exists;
+  }
+
+  /** Opens the table in {@code folder} at {@code version}, or at its latest version when null. */
+  public static DeltaTableReader open(Path folder, Long version) {
+    return new DeltaTableReader(folder, version, Files.isDirectory(folder.resolve("_delta_log")));
+  }
+
+  /** A table that reads as empty whatever the folder holds: one the warehouse version does not list. */
+  public static DeltaTableReader empty(Path folder) {
+    return new DeltaTableReader(folder, null, false);
+  }
+
+  /** Whether the folder holds a Delta table this reader reads (false for missing or unlisted tables). */
+  public boolean exists() {
+    return exists;
+  }
+
+  /** The Delta version read, or -1 for an empty (missing or unlisted) table. */
+  public long version() {
+    return exists ? snapshot().getVersion() : -1L;
+  }
+
+  /**
+   * The rows of the pinned version, each an {@code Object[]} in the column order of {@code def},
+   * with the Java values Calcite's enumerable convention uses (see {@link BatchRows}); rows a
+   * deletion vector removed are skipped. Streams batch by batch: close the stream when done.
+   */
+  public Stream<Object[]> rows(TableDef def) {
+    if (!exists) {
+      return Stream.empty();
+    }
+    StructType tableSchema = snapshot().getSchema();
+    List<StructField> wanted = new ArrayList<>();
+    for (String name : def.columnNames()) {
+      StructField field = BatchRows.field(tableSchema, name);
+      if (field != null) { // a column added to the schema after this version was written reads as null
+        wanted.add(field);
+      }
+    }
+    Scan scan = snapshot().getScanBuilder().withReadSchema(new StructType(wanted)).build();
+    ScanRows it = new ScanRows(scan, new BatchRows(def, folder.toString()));
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+        .onClose(it::close);
+  }
+
+  /** Absolute local paths of the parquet files the pinned version is made of (ignoring deletion vectors). */
+  public List<String> activeFiles() {
+    List<String> files = new ArrayList<>();
+    if (!exists) {
+      return files;
+    }
+    try (CloseableIterator<FilteredColumnarBatch> batches =
+        snapshot().getScanBuilder().build().getScanFiles(ENGINE)) {
+      while (batches.hasNext()) {
+        try (CloseableIterator<Row> scanFiles = batches.next().getRows()) {
+          while (scanFiles.hasNext()) {
+            // Kernel's own examples use this internal helper: the public API has no other way to
+            // turn a scan-file row into its absolute path (add.path is relative to the table root).
+            String path = InternalScanFileUtils.getAddFileStatus(scanFiles.next()).getPath();
+            files.add(path.startsWith("file:") ? Path.of(URI.create(path)).toString() : path);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private synchronized Snapshot snapshot() {
+    if (snapshot == null) {
+      try {
+        SnapshotBuilder builder = TableManager.loadSnapshot(folder.toString());
+        snapshot = (pinnedVersion == null ? builder : builder.atVersion(pinnedVersion)).build(ENGINE);
+      } catch (KernelException e) {
+        throw WarehouseException.unreadableTable(folder.toString(), pinnedVersion, e);
+      }
+    }
+    return snapshot;
+  }
+
+  /**
+   * Pulls rows scan file by scan file and batch by batch, so at most one parquet batch is held.
+   * Nested here so that this class stays the only one that drives a Kernel {@code Scan}.
+   */
+  private static final class ScanRows implements Iterator<Object[]>, AutoCloseable {
+    private final Row scanState;
+    private final StructType physicalSchema;
+    private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
+    private final BatchRows converter;
+    private CloseableIterator<Row> scanFiles;
+    private CloseableIterator<FilteredColumnarBatch> data;
+    private Iterator<Object[]> pending = Collections.emptyIterator();
+
+    ScanRows(Scan scan, BatchRows converter) {
+      this.scanState = scan.getScanState(ENGINE);
+      // Internal, as in Kernel's own reader examples: the public API does not expose the
+      // physical schema to hand the parquet reader (it differs under column mapping).
+      this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
+      this.scanFileBatches = scan.getScanFiles(ENGINE);
+      this.converter = converter;
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (!pending.hasNext()) {
+          if (data != null && data.hasNext()) {
+            pending = converter.rows(data.next()).iterator();
+          } else if (scanFiles != null && scanFiles.hasNext()) {
+            closeData();
+            data = read(scanFiles.next());
+          } else if (scanFileBatches.hasNext()) {
+            closeData();
+            closeScanFiles();
+            scanFiles = scanFileBatches.next().getRows();
+          } else {
+            return false;
+          }
+        }
+        return true;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Object[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.next();
+    }
+
+    /** One data file, turned from physical to logical rows with deletion vectors as selection vectors. */
+    private CloseableIterator<FilteredColumnarBatch> read(Row scanFile) throws IOException {
+      FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+      CloseableIterator<ColumnarBatch> physical = ENGINE.getParquetHandler()
+          .readParquetFiles(singleton(file), physicalSchema, Optional.empty())
+          .map(FileReadResult::getData);
+      return Scan.transformPhysicalData(ENGINE, scanState, scanFile, physical);
+    }
+
+    private void closeData() throws IOException {
+      if (data != null) {
+        data.close();
+        data = null;
+      }
+    }
+
+    private void closeScanFiles() throws IOException {
+      if (scanFiles != null) {
+        scanFiles.close();
+        scanFiles = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      try (scanFileBatches) {
+        closeData();
+        closeScanFiles();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static <T> CloseableIterator<T> singleton(T item) {
+    Iterator<T> it = List.of(item).iterator();
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public String toString() {
+    return folder + (exists ? "@" + (pinnedVersion == null ? "latest" : pinnedVersion) : " (empty)");
+  }
+}
