@@ -1,0 +1,43 @@
+package uk.dtw.api.routes;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.dtw.api.reports.FundingReport;
+import uk.dtw.api.reports.Measure;
+import uk.dtw.api.reports.Period;
+import uk.dtw.api.reports.RankingReport;
+import uk.dtw.api.snapshot.Snapshot;
+
+/** The named reports: health, rankings and funding. Parameters are read and checked here. */
+final class ReportRoutes {
+    static final int MAX_LIMIT = 10_000;
+
+    private ReportRoutes() {
+    }
+
+    static void health(Context ctx, Snapshot snapshot) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("warehouse_version", snapshot.version());
+        body.put("endpoints", List.of("GET /api/v1/health", "GET /api/v1/rankings", "GET /api/v1/funding",
+                "POST /api/v1/sql"));
+        Output.json(ctx, body);
+    }
+
+    static void rankings(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        Measure measure = Measure.named(ctx.queryParam("measure"));
+        String period = Period.parse(ctx.queryParam("period"));
+        Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
+        String region = Params.optional(ctx, "region");
+        output.send(ctx, RankingReport.build(snapshot, measure, period, region, limit), snapshot.version());
+    }
+
+    static void funding(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        String partnership = Params.optional(ctx, "partnership");
+        output.send(ctx, FundingReport.build(snapshot, partnership), snapshot.version());
+    }
+}

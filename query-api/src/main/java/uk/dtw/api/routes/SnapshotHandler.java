@@ -1,0 +1,26 @@
+package uk.dtw.api.routes;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import uk.dtw.api.formats.Headers;
+import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.snapshot.SnapshotSource;
+
+/** A route body that answers from one warehouse snapshot, held for exactly the request. */
+@FunctionalInterface
+interface SnapshotHandler {
+    void handle(Context ctx, Snapshot snapshot) throws Exception;
+
+    /** The Javalin handler: acquire, stamp the version header, run, release (also on error). */
+    static Handler using(SnapshotSource source, SnapshotHandler body) {
+        return ctx -> {
+            Snapshot snapshot = source.acquire();
+            try {
+                ctx.header(Headers.WAREHOUSE_VERSION, Long.toString(snapshot.version()));
+                body.handle(ctx, snapshot);
+            } finally {
+                snapshot.release();
+            }
+        };
+    }
+}

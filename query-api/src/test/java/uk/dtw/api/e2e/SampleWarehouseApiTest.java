@@ -1,0 +1,138 @@
+package uk.dtw.api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.dtw.api.ApiServer;
+import uk.dtw.api.snapshot.WarehouseSnapshots;
+import uk.dtw.api.support.Golden;
+import uk.dtw.api.support.Http;
+import uk.dtw.api.support.SampleWarehouse;
+
+/** The reports over the warehouse the real ETL builds from the sample extracts, against the plans' figures. */
+class SampleWarehouseApiTest {
+    private static ApiServer server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
+                .start("127.0.0.1", 0);
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static JsonNode ok(String pathAndQuery) {
+        HttpResponse<String> response = http.get(pathAndQuery);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    @Test
+    void south_east_penetration_2008_09_ranks_as_the_oxfordshire_plan_printed() {
+        List<Map<String, String>> golden = Golden.rows("south_east_penetration_2008_09.csv");
+        JsonNode body = ok("/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
+        JsonNode rows = body.get("rows");
+
+        assertThat(rows).extracting(r -> r.get("partnership").asText())
+                .containsExactlyElementsOf(golden.stream().map(g -> g.get("partnership")).toList());
+        for (int i = 0; i < golden.size(); i++) {
+            Map<String, String> printed = golden.get(i);
+            JsonNode row = rows.get(i);
+            assertThat(row.get("rank").asInt()).as(printed.get("partnership")).isEqualTo(Integer.parseInt(printed.get("rank")));
+            assertThat(row.get("pdu_estimate").asDouble()).isEqualTo(Double.parseDouble(printed.get("pdu_estimate")));
+            assertThat(row.get("pdus_in_treatment").asDouble()).isEqualTo(Double.parseDouble(printed.get("pdus_in_treatment")));
+            assertThat(row.get("value").asDouble()).as(printed.get("partnership"))
+                    .isCloseTo(Double.parseDouble(printed.get("penetration_pct")), within(0.1));
+        }
+        assertThat(body.get("ranked_of").asInt()).isEqualTo(19);
+        assertThat(body.get("left_out")).isEmpty();
+    }
+
+    @Test
+    void national_top_10_effective_change_2008_09_matches_the_plan_to_one_decimal() {
+        List<Map<String, String>> golden = Golden.rows("national_top10_effective_change_2008_09.csv");
+        JsonNode rows = ok("/api/v1/rankings?measure=effective_change&period=2008-09&limit=10").get("rows");
+
+        assertThat(rows).extracting(r -> r.get("partnership").asText())
+                .containsExactlyElementsOf(golden.stream().map(g -> g.get("partnership")).toList());
+        for (int i = 0; i < golden.size(); i++) {
+            Map<String, String> printed = golden.get(i);
+            JsonNode row = rows.get(i);
+            assertThat(BigDecimal.valueOf(row.get("value").asDouble()).setScale(1, RoundingMode.HALF_UP))
+                    .as(printed.get("partnership")).isEqualByComparingTo(printed.get("actual_change_pct"));
+            assertThat(row.get("previous_count").asLong()).isEqualTo(Long.parseLong(printed.get("baseline_2007_08")));
+            assertThat(row.get("count").asLong()).isEqualTo(Long.parseLong(printed.get("pdus_2008_09")));
+            assertThat(row.get("previous_period").asText()).isEqualTo("2007-08");
+        }
+    }
+
+    @Test
+    void gateshead_funding_totals_show_the_printed_total_and_the_9419_gap_in_2008_09() {
+        List<Map<String, String>> golden = Golden.rows("gateshead_funding_totals.csv");
+        JsonNode totals = ok("/api/v1/funding?partnership=Gateshead").get("totals");
+
+        assertThat(totals).extracting(t -> t.get("period").asText())
+                .containsExactlyElementsOf(golden.stream().map(g -> g.get("period")).toList());
+        for (int i = 0; i < golden.size(); i++) {
+            Map<String, String> printed = golden.get(i);
+            JsonNode total = totals.get(i);
+            assertThat(total.get("reported_total_gbp").decimalValue()).as(printed.get("period"))
+                    .isEqualByComparingTo(printed.get("reported_total_gbp"));
+            assertThat(total.get("computed_total_gbp").decimalValue()).as(printed.get("period"))
+                    .isEqualByComparingTo(printed.get("sum_of_rows_gbp"));
+            assertThat(total.get("difference_gbp").decimalValue()).as(printed.get("period"))
+                    .isEqualByComparingTo(printed.get("difference_gbp"));
+        }
+    }
+
+    @Test
+    void gateshead_funding_lines_are_the_printed_lines_without_the_total() {
+        Map<String, String> printed = Golden.rows("gateshead_funding.csv").stream()
+                .filter(g -> !g.get("source").equals("reported_total"))
+                .collect(Collectors.toMap(g -> g.get("period") + " " + g.get("source"), g -> g.get("amount_gbp")));
+        JsonNode lines = ok("/api/v1/funding?partnership=gateshead").get("lines");
+
+        Map<String, String> served = new java.util.HashMap<>();
+        lines.forEach(l -> served.put(l.get("period").asText() + " " + l.get("source_code").asText(),
+                l.get("amount_gbp").isNull() ? "" : l.get("amount_gbp").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(served).isEqualTo(printed);
+    }
+
+    @Test
+    void every_answer_names_the_loaded_warehouse_version() {
+        HttpResponse<String> health = http.get("/api/v1/health");
+        long version = Http.json(health).get("warehouse_version").asLong();
+
+        assertThat(version).isNotNegative();
+        assertThat(health.headers().firstValue("X-Warehouse-Version")).contains(Long.toString(version));
+        assertThat(http.get("/api/v1/rankings?measure=penetration&period=2008-09&format=csv")
+                .headers().firstValue("X-Warehouse-Version")).contains(Long.toString(version));
+    }
+
+    @Test
+    void ad_hoc_sql_reads_the_views() {
+        HttpResponse<String> response = http.post("/api/v1/sql",
+                "{\"sql\":\"SELECT count(*) AS n FROM penetration WHERE region = 'South East'\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response).get("rows").get(0).get(0).asInt()).isGreaterThanOrEqualTo(19);
+    }
+}

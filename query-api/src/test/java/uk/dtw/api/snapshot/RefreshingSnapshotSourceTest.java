@@ -1,0 +1,89 @@
+package uk.dtw.api.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import uk.dtw.api.errors.ApiError;
+
+class RefreshingSnapshotSourceTest {
+    private final AtomicLong latest = new AtomicLong(3);
+    private final List<Long> closed = new ArrayList<>();
+    private final MutableClock clock = new MutableClock();
+
+    private RefreshingSnapshotSource source() {
+        return new RefreshingSnapshotSource(latest::get,
+                v -> new Snapshot(v, null, () -> closed.add(v)), Duration.ofSeconds(5), clock);
+    }
+
+    @Test
+    void serves_the_latest_version_at_start() {
+        assertThat(source().acquire().version()).isEqualTo(3);
+    }
+
+    @Test
+    void a_new_load_is_not_looked_for_before_the_check_interval() {
+        RefreshingSnapshotSource source = source();
+        latest.set(4);
+        clock.advance(Duration.ofSeconds(4));
+
+        assertThat(source.acquire().version()).isEqualTo(3);
+    }
+
+    @Test
+    void a_new_load_is_served_after_the_interval_and_the_old_version_closes_when_its_last_request_ends() {
+        RefreshingSnapshotSource source = source();
+        Snapshot inFlight = source.acquire();
+        latest.set(4);
+        clock.advance(Duration.ofSeconds(6));
+
+        Snapshot next = source.acquire();
+
+        assertThat(next.version()).isEqualTo(4);
+        assertThat(closed).isEmpty();
+        inFlight.release();
+        assertThat(closed).containsExactly(3L);
+        next.release();
+        source.close();
+        assertThat(closed).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void an_empty_warehouse_answers_503() {
+        latest.set(-1);
+
+        assertThatThrownBy(() -> source().acquire())
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2010-04-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
