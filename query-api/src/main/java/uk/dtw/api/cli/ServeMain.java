@@ -83,7 +83,7 @@ public final class ServeMain implements Callable<Integer> {
         out.println("try:");
         out.println("  " + base + "/api/v1/health");
         out.println("  " + base + "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
-        out.println("  " + base + "/api/v1/rankings?measure=effective_change&period=2009-10&limit=10");
+        out.println("  " + base + "/api/v1/rankings?measure=effective_change&period=2008-09&limit=10");
         out.println("  " + base + "/api/v1/funding?partnership=Gateshead");
         out.println("  curl -s -X POST " + base + "/api/v1/sql -d '{\"sql\":\"SELECT * FROM partnership\"}'");
         out.println("stop with Ctrl-C");
