@@ -3,6 +3,7 @@ package uk.dtw.warehouse.schema;
 import static uk.dtw.warehouse.schema.Column.optional;
 import static uk.dtw.warehouse.schema.Column.required;
 import static uk.dtw.warehouse.schema.ColumnType.BOOLEAN;
+import static uk.dtw.warehouse.schema.ColumnType.DOUBLE;
 import static uk.dtw.warehouse.schema.ColumnType.DATE;
 import static uk.dtw.warehouse.schema.ColumnType.INT;
 import static uk.dtw.warehouse.schema.ColumnType.STRING;
@@ -79,6 +80,21 @@ public final class Dimensions {
           required("unit", STRING, "people, per 1,000 aged 15-64, GBP, percent"),
           required("from_record_level", BOOLEAN, "True for counts made from record-level data (suppressed under 5 in public output)")),
       List.of("subject", "measure_code"));
+
+  /** Loaded from indicator extracts, not from reference data: analysts define their own indicators. */
+  public static final TableDef INDICATOR = new TableDef("dim_indicator", Layer.GOLD,
+      "Indicators loaded from tidy indicator extracts, with how to read and rank them.",
+      List.of(
+          required("indicator_code", STRING, "Code, e.g. drug_deaths_per_100k: the indicator column of the extract, normalised"),
+          required("name", STRING, "Name as the extract gives it, e.g. Drug-related deaths per 100,000"),
+          required("unit", STRING, "Unit of the value, e.g. per 100,000 population, percent, count"),
+          required("polarity", STRING, "high_is_good, low_is_good or not_applicable: decides ranking direction"),
+          required("multiplier", DOUBLE, "What numerator/denominator is multiplied by to give the value (100000 for per 100,000; 100 for percent; 1 for a ratio)"),
+          required("method", STRING, "How a value and interval are computed where only numerator and denominator are given: byar (rates) or wilson (proportions)"),
+          required("load_id", STRING, "The load that last defined the indicator"),
+          required("source_file", STRING, "The extract that last defined it"),
+          required("source_row", INT, "Row of that extract")),
+      List.of("indicator_code"));
 
   public static final List<TableDef> ALL =
       List.of(AREA, AREA_ALIAS, PERIOD, DRUG_GROUP, CLIENT_GROUP, FUNDING_SOURCE, MEASURE);

@@ -79,7 +79,21 @@ public final class Facts {
           required("figure", DOUBLE, "The figure as agreed")),
       List.of("area_code", "measure_code", "financial_year", "kind"));
 
-  public static final List<TableDef> ALL = List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET);
+  public static final TableDef INDICATOR = fact("fact_indicator",
+      "Figures of indicators analysts load without code (e.g. drug-related deaths per 100,000), as reported.",
+      List.of(
+          required("indicator_code", STRING, "The indicator (dim_indicator)"),
+          required("area_code", STRING, "Partnership, region or England (dim_area)"),
+          required("period_code", STRING, "Financial year as 2008-09 or calendar year as 2008, as the indicator is reported"),
+          required("period_start", DATE, "First day of the period (1 April for a financial year, 1 January for a calendar year)"),
+          optional("numerator", DOUBLE, "The count the value is made from (e.g. deaths), where reported"),
+          optional("denominator", DOUBLE, "The population or total the count is out of, where reported"),
+          optional("figure", DOUBLE, "The value as reported, in the indicator's unit; null where only count and denominator were given"),
+          optional("lower_95", DOUBLE, "Lower bound of the reported 95% confidence interval"),
+          optional("upper_95", DOUBLE, "Upper bound of the reported 95% confidence interval")),
+      List.of("indicator_code", "area_code", "period_code"));
+
+  public static final List<TableDef> ALL = List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR);
 
   private static TableDef fact(String name, String description, List<Column> columns, List<String> key) {
     List<Column> all = new ArrayList<>(columns);

@@ -13,6 +13,7 @@ public final class StarSchema {
 
   static {
     List<TableDef> all = new ArrayList<>(Dimensions.ALL);
+    all.add(Dimensions.INDICATOR);
     all.addAll(Facts.ALL);
     all.addAll(AuditTables.ALL);
     TABLES = Collections.unmodifiableList(all);
