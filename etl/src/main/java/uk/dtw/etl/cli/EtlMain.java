@@ -14,6 +14,8 @@ public final class EtlMain implements Callable<Integer> {
   public static final int OK = 0;
   public static final int HELD_BACK = 1;
   public static final int FAILED = 2;
+  /** Another load holds the warehouse; nothing was written: try again later. */
+  public static final int BUSY = 3;
 
   @Override
   public Integer call() {
@@ -29,7 +31,7 @@ public final class EtlMain implements Callable<Integer> {
       if (System.getenv("DTW_DEBUG") != null) {
         e.printStackTrace(cmd.getErr());
       }
-      return FAILED;
+      return e instanceof uk.dtw.etl.load.LoadInProgressException ? BUSY : FAILED;
     });
     System.exit(cli.execute(args));
   }

@@ -1,33 +1,59 @@
 package uk.dtw.etl.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.dtw.etl.history.LoadHistory;
 import uk.dtw.etl.spark.SparkSessions;
-import uk.dtw.warehouse.schema.AuditTables;
 
-/** {@code history}: the loads that made the warehouse what it is, newest first. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List the loads committed to a warehouse.")
+/** {@code history}: the loads that made the warehouse what it is, newest first, and what each changed. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+    description = "List the loads committed to a warehouse; with --changes, the figures each added or replaced.")
 final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--warehouse", required = true, description = "Warehouse root folder.")
   String warehouse;
+
+  @Option(names = "--changes", description = "Also list the figures each load added or replaced (old -> new).")
+  boolean changes;
+
+  @Option(names = "--load", description = "Only this load (its id).")
+  String onlyLoad;
+
+  @Option(names = "--limit", defaultValue = "50", description = "Most figures listed per load and table (default ${DEFAULT-VALUE}).")
+  int limit;
 
   @Override
   public Integer call() {
     SparkSession spark = SparkSessions.create("local[1]");
     try {
-      String path = warehouse + "/" + AuditTables.META_LOAD.relativePath();
-      System.out.printf("%-28s %-20s %6s %8s %8s %11s%n", "load", "finished (UTC)", "files", "read", "loaded", "quarantined");
-      for (Row r : spark.read().format("delta").load(path).orderBy(org.apache.spark.sql.functions.col("finished_at").desc()).collectAsList()) {
-        System.out.printf("%-28s %-20s %6d %8d %8d %11d%n", r.getAs("load_id"),
-            r.getAs("finished_at").toString().substring(0, 19), r.<Integer>getAs("files_loaded"),
-            r.<Long>getAs("rows_read"), r.<Long>getAs("rows_loaded"), r.<Long>getAs("rows_quarantined"));
+      LoadHistory history = new LoadHistory(spark, warehouse);
+      System.out.printf("%-28s %8s  %-19s %6s %8s %8s %11s%n",
+          "load", "version", "finished (UTC)", "files", "read", "loaded", "quarantined");
+      for (LoadHistory.Load l : history.loads()) {
+        if (onlyLoad != null && !onlyLoad.equals(l.loadId())) {
+          continue;
+        }
+        System.out.printf("%-28s %8d  %-19s %6d %8d %8d %11d%n", l.loadId(), l.warehouseVersion(), l.finishedAt(),
+            l.filesLoaded(), l.rowsRead(), l.rowsLoaded(), l.rowsQuarantined());
+        if (changes) {
+          print(history.changes(l.loadId(), limit));
+        }
       }
       return EtlMain.OK;
     } finally {
       spark.stop();
+    }
+  }
+
+  private static void print(List<LoadHistory.Change> changes) {
+    for (LoadHistory.Change c : changes) {
+      if (c.before() == null) {
+        System.out.printf("    added    %-16s %-45s %s  (%s)%n", c.table(), c.key(), c.after(), c.source());
+      } else {
+        System.out.printf("    replaced %-16s %-45s %s -> %s  (%s)%n", c.table(), c.key(), c.before(), c.after(), c.source());
+      }
     }
   }
 }

@@ -47,9 +47,11 @@ public final class LoadJob {
 
   private final SparkSession spark;
   private final DeltaTables tables;
+  private final String warehouse;
 
   public LoadJob(SparkSession spark, String warehouse) {
     this.spark = spark;
+    this.warehouse = warehouse;
     this.tables = new DeltaTables(spark, warehouse);
   }
 
@@ -58,6 +60,15 @@ public final class LoadJob {
     String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
         + "-" + UUID.randomUUID().toString().substring(0, 8);
     LoadReport report = new LoadReport(loadId, started);
+    try (LoadLock lock = LoadLock.acquire(warehouse, loadId, spark.sparkContext().hadoopConfiguration())) {
+      report.completedInterruptedLoad = lock.tookOverFrom;
+      load(landing, report);
+    }
+    return report;
+  }
+
+  private void load(String landing, LoadReport report) {
+    String loadId = report.loadId;
     StarSchema.TABLES.forEach(tables::ensure);
 
     Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(Landing.list(spark, landing), report);
@@ -92,7 +103,9 @@ public final class LoadJob {
     }
     Instant finished = Instant.now();
     if (!allNew.isEmpty()) {
-      tables.insertNew(AuditTables.META_FILE, spark.createDataFrame(
+      // An upsert, not an insert: a load killed after this step left rows naming its own load,
+      // which never committed; the run that completes it takes them over.
+      tables.merge(AuditTables.META_FILE, spark.createDataFrame(
           LoadAccounting.manifestRows(allNew.values(), report, loadId, finished), SparkTypes.of(AuditTables.META_FILE)));
     }
     if (!allNew.isEmpty() || dimensionsChanged) {
@@ -100,13 +113,14 @@ public final class LoadJob {
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);
     cached.forEach(Dataset::unpersist);
-    return report;
   }
 
   /** Sorts the landing files into new, unchanged, duplicate and ignored; numbers the new ones in path order. */
   private Map<ExtractKind, Map<String, LandingFile>> plan(List<Landing.Entry> entries, LoadReport report) {
-    Set<String> loadedBefore = new HashSet<>(tables.read(AuditTables.META_FILE).select("file_sha256")
-        .as(Encoders.STRING()).collectAsList());
+    // Only files of committed loads count: a killed load's files are loaded again, idempotently.
+    Dataset<Row> committed = tables.read(AuditTables.META_LOAD).select("load_id");
+    Set<String> loadedBefore = new HashSet<>(tables.read(AuditTables.META_FILE).join(committed, "load_id")
+        .select("file_sha256").as(Encoders.STRING()).collectAsList());
     Map<String, String> seenNow = new HashMap<>();
     Map<ExtractKind, Map<String, LandingFile>> newFiles = new EnumMap<>(ExtractKind.class);
     int order = 0;

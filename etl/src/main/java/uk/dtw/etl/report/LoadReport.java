@@ -14,6 +14,8 @@ public final class LoadReport {
   public final List<FileReport> files = new ArrayList<>();
   public Long warehouseVersion;
   public boolean committed;
+  /** The load a killed run left unfinished, which this one took over and completed; null if none. */
+  public String completedInterruptedLoad;
 
   public LoadReport(String loadId, Instant startedAt) {
     this.loadId = loadId;
@@ -31,6 +33,10 @@ public final class LoadReport {
   public String toText() {
     StringBuilder out = new StringBuilder();
     out.append("Load ").append(loadId).append('\n');
+    if (completedInterruptedLoad != null) {
+      out.append("  (load ").append(completedInterruptedLoad)
+          .append(" was interrupted before it committed; this load completes its files)\n");
+    }
     for (FileReport f : files) {
       out.append(String.format("  %-10s %-45s", f.status, f.path));
       if ("new".equals(f.status)) {
@@ -58,6 +64,7 @@ public final class LoadReport {
     m.put("load_id", loadId);
     m.put("started_at", startedAt.toString());
     m.put("committed", committed);
+    m.put("completed_interrupted_load", completedInterruptedLoad);
     m.put("warehouse_version", warehouseVersion);
     m.put("rows_read", total(f -> f.read));
     m.put("rows_loaded", total(f -> f.loaded));

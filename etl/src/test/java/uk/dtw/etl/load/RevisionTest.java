@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.dtw.etl.history.LoadHistory;
+import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.SparkTestSession;
 import uk.dtw.etl.support.Warehouses;
 import uk.dtw.warehouse.schema.Facts;
@@ -24,13 +26,24 @@ class RevisionTest {
     long versionWith1484 = DeltaTable.forPath(SparkTestSession.get(), wh.warehouse.resolve(Facts.PREVALENCE.relativePath()).toString())
         .history(1).select("version").first().getLong(0);
     wh.write("2010/prevalence.csv", HEADER, "Gateshead,2008-09,pdu,\"1,169\",,,");
-    wh.load();
+    LoadReport revision = wh.load();
 
     assertThat(wh.figure(Facts.PREVALENCE, "area_code", "00CH", "measure_code", "estimate")).isEqualTo(1169.0);
     assertThat(wh.table(Facts.PREVALENCE).count()).isEqualTo(1);
     double before = wh.tableAsOf(Facts.PREVALENCE, versionWith1484)
         .filter(functions.col("measure_code").equalTo("estimate")).first().getAs("figure");
     assertThat(before).isEqualTo(1484.0);
+
+    // bin/dwh history --changes tells what the revision replaced, and where each figure came from.
+    LoadHistory history = new LoadHistory(SparkTestSession.get(), wh.warehouse.toString());
+    assertThat(history.loads()).hasSize(2).first().satisfies(l -> assertThat(l.loadId()).isEqualTo(revision.loadId));
+    assertThat(history.changes(revision.loadId, 10)).singleElement().satisfies(c -> {
+      assertThat(c.table()).isEqualTo("fact_prevalence");
+      assertThat(c.key()).isEqualTo("00CH 2008-09 pdu estimate");
+      assertThat(c.before()).isEqualTo("1484.0 (from 2009/prevalence.csv row 2)");
+      assertThat(c.after()).isEqualTo("1169.0");
+      assertThat(c.source()).isEqualTo("2010/prevalence.csv row 2");
+    });
   }
 
   @Test
