@@ -38,6 +38,9 @@ class AreaDirectoryTest {
     assertThat(AREAS.resolve("Hampshire DAAT").orElseThrow().code()).isEqualTo("24");
     assertThat(AREAS.resolve("HDAAT").orElseThrow().code()).isEqualTo("24");
     assertThat(AREAS.resolve("Bristol").orElseThrow().name()).isEqualTo("Bristol");
+    assertThat(AREAS.resolve("St Helens").orElseThrow().code()).isEqualTo("00BZ"); // ONS writes "St. Helens"
+    assertThat(AREAS.resolve("Brighton & Hove").orElseThrow().code()).isEqualTo("00ML");
+    assertThat(AREAS.resolve("Southend").orElseThrow().name()).isEqualTo("Southend-on-Sea");
   }
 
   @Test
