@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The ETL's command line: {@code load} a landing folder, show the warehouse's {@code history}. */
 @Command(name = "dwh-etl", mixinStandardHelpOptions = true,
     description = "Loads partnership extracts into the Delta Lake warehouse.",
-    subcommands = {LoadCommand.class, HistoryCommand.class})
+    subcommands = {LoadCommand.class, HistoryCommand.class, GenerateCommand.class})
 public final class EtlMain implements Callable<Integer> {
 
   /** Exit codes: what a script calling the ETL can rely on. */

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark: load a synthetic national warehouse, then time analysts' report queries through
+# Calcite (prepared / re-planned) and DuckDB (baseline) in the same run. Prints the machine and
+# the figures; appends them to bench/results/query-bench.txt.
+#   bench/query-bench.sh [RUNS]      (default 20 runs per query)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+RUNS="${1:-20}"
+WORK="${DTW_BENCH_DIR:-$(mktemp -d /tmp/dtw-bench.XXXXXX)}"
+OUT="$ROOT/bench/results/query-bench.txt"
+
+{
+  echo "== query-bench $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
+  echo "command: bench/query-bench.sh $RUNS"
+} | tee -a "$OUT"
+
+bin/dwh build
+mvn -q -B -pl query-api test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$WORK/test-classpath.txt" >&2
+
+bin/dwh generate --out "$WORK/landing" | tee -a "$OUT"
+start=$(date +%s.%N)
+bin/dwh load --landing "$WORK/landing" --warehouse "$WORK/warehouse" | tail -2
+end=$(date +%s.%N)
+printf 'ETL load of the national landing folder (fresh warehouse, local[*]): %.1f s wall clock\n' \
+  "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" | tee -a "$OUT"
+
+java -Xmx2g -cp "query-api/target/test-classes:query-api/target/classes:$(cat "$WORK/test-classpath.txt")" \
+  uk.dtw.api.bench.QueryBenchmark "$WORK/warehouse" "$RUNS" 2>/dev/null | tee -a "$OUT"
+echo | tee -a "$OUT"
