@@ -11,6 +11,11 @@ public interface Conformer extends Serializable {
   /** Columns a file of this kind must have (normalised header names). */
   List<String> requiredColumns();
 
+  /** Every column a file of this kind may have (normalised header names); others are reported, not loaded. */
+  default List<String> knownColumns() {
+    return requiredColumns();
+  }
+
   RowResult conform(Map<String, String> cells);
 
   /** Rules over the whole file, after every row is conformed; adds problems to the rows that break them. */

@@ -23,6 +23,14 @@ final class IndicatorConformer implements Conformer {
   }
 
   @Override
+  public List<String> knownColumns() {
+    List<String> all = new java.util.ArrayList<>(requiredColumns());
+    all.addAll(FIGURES);
+    all.addAll(List.of("multiplier", "method"));
+    return all;
+  }
+
+  @Override
   public RowResult conform(Map<String, String> raw) {
     RowResult result = new RowResult();
     Cells cells = new Cells(raw, result);

@@ -75,6 +75,7 @@ public final class LoadJob {
           .persist();
       cached.add(outcomes);
       LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
+      LoadAccounting.warnings(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
       bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
       quarantine.add(outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED)).select(columns(AuditTables.QUARANTINE_ROW)));
       facts.put(kind, latestPerKey(kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
