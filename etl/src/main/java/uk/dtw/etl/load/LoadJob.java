@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -47,10 +48,17 @@ public final class LoadJob {
 
   private final SparkSession spark;
   private final DeltaTables tables;
+  private final Consumer<String> progress;
 
   public LoadJob(SparkSession spark, String warehouse) {
+    this(spark, warehouse, line -> { });
+  }
+
+  /** {@code progress} gets a line per group of files as the load reaches it (the command line prints them on stderr). */
+  public LoadJob(SparkSession spark, String warehouse, Consumer<String> progress) {
     this.spark = spark;
     this.tables = new DeltaTables(spark, warehouse);
+    this.progress = progress;
   }
 
   public LoadReport run(String landing) {
@@ -69,6 +77,8 @@ public final class LoadJob {
     Dataset<Row> definitions = null;
     for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
       ExtractKind kind = e.getKey();
+      int n = e.getValue().size();
+      progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
       Dataset<Row> outcomes = spark.read().format("binaryFile").load(e.getValue().keySet().toArray(String[]::new))
           .flatMap(new OutcomeRows(kind, e.getValue(), loadId), Encoders.row(OutcomeRows.schema(kind)))
@@ -88,6 +98,7 @@ public final class LoadJob {
     // Order matters for crash safety: everything before meta_load is invisible to readers and
     // idempotent to redo, so a load killed anywhere is completed by simply running it again.
     if (!bronze.isEmpty()) {
+      progress.accept("writing bronze, quarantine and facts...");
       tables.insertNew(AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
       tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
