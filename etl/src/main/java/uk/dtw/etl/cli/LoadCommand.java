@@ -31,7 +31,7 @@ final class LoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession spark = SparkSessions.create(master);
     try {
-      LoadReport report = new LoadJob(spark, warehouse).run(landing);
+      LoadReport report = new LoadJob(spark, warehouse, System.err::println).run(landing);
       System.out.print(report.toText());
       Path json = new Path(warehouse, "reports/" + report.loadId + ".json");
       FileSystem fs = json.getFileSystem(spark.sparkContext().hadoopConfiguration());

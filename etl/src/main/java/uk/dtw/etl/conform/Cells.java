@@ -54,6 +54,11 @@ final class Cells {
   Optional<FinancialYear> period(String column) {
     Optional<FinancialYear> year = FinancialYear.parse(text(column));
     if (year.isEmpty()) {
+      year = PeriodTypos.correct(text(column));
+      year.ifPresent(y -> result.warn(column, "period_corrected", "'" + text(column) + "' read as " + y
+          + ": a typing slip, corrected because only one financial year fits"));
+    }
+    if (year.isEmpty()) {
       result.problem(column, "period_format",
           "'" + text(column) + "' is not a financial year; expected e.g. 2008-09 or 2008/09");
     }
@@ -81,7 +86,7 @@ final class Cells {
     return Optional.empty();
   }
 
-  /** A count or amount: thousands separators, a pound sign and spaces are allowed; blank is empty. */
+  /** A count or amount: thousands separators, a pound sign, spaces and a trailing % are allowed; blank is empty. */
   OptionalDouble number(String column) {
     OptionalDouble n = parseNumber(text(column));
     if (n.isEmpty() && !blank(column)) {
@@ -93,8 +98,18 @@ final class Cells {
     return n;
   }
 
+  /** A figure that may be below zero (an indicator's value or interval); blank is empty. */
+  OptionalDouble signedNumber(String column) {
+    OptionalDouble n = parseNumber(text(column));
+    if (n.isEmpty() && !blank(column)) {
+      result.problem(column, "number", "'" + text(column) + "' is not a number");
+    }
+    return n;
+  }
+
   static OptionalDouble parseNumber(String text) {
-    String s = text.replace("\u00a3", "").replace(",", "").replace(" ", "").replace("\u00a0", "");
+    // "4.31%" is 4.31: percentages are stored as the number of per cent, as extracts.md says.
+    String s = text.replace("\u00a3", "").replace(",", "").replace(" ", "").replace("\u00a0", "").replaceFirst("%$", "");
     return NUMBER.matcher(s).matches() ? OptionalDouble.of(Double.parseDouble(s)) : OptionalDouble.empty();
   }
 }

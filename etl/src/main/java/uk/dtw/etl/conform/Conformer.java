@@ -11,7 +11,15 @@ public interface Conformer extends Serializable {
   /** Columns a file of this kind must have (normalised header names). */
   List<String> requiredColumns();
 
+  /** Every column a file of this kind may have (normalised header names); others are reported, not loaded. */
+  default List<String> knownColumns() {
+    return requiredColumns();
+  }
+
   RowResult conform(Map<String, String> cells);
+
+  /** Rules over the whole file, after every row is conformed; adds problems to the rows that break them. */
+  default void checkFile(List<Integer> rowNumbers, List<RowResult> results) {}
 
   static Conformer forKind(ExtractKind kind) {
     return switch (kind) {
@@ -24,6 +32,7 @@ public interface Conformer extends Serializable {
           List.of("in_treatment", "treated_last_12_months", "known_to_treatment", "treatment_naive"));
       case FUNDING -> new FundingConformer();
       case TARGETS -> new TargetConformer();
+      case INDICATOR -> new IndicatorConformer();
     };
   }
 

@@ -23,6 +23,11 @@ final class FundingConformer implements Conformer {
     return List.of("partnership", "period", "source", "amount_gbp");
   }
 
+  @Override
+  public List<String> knownColumns() {
+    return List.of("partnership", "period", "source", "amount_gbp", "note");
+  }
+
   /** Source codes by the key of both their code and their printed name. */
   private Map<String, String> sources() {
     if (sources == null) {

@@ -32,6 +32,13 @@ final class MeasureColumnsConformer implements Conformer {
     return List.of("partnership", timeColumn(), groupColumn);
   }
 
+  @Override
+  public List<String> knownColumns() {
+    List<String> all = new java.util.ArrayList<>(requiredColumns());
+    all.addAll(measures);
+    return all;
+  }
+
   private String timeColumn() {
     return atDate ? "as_at" : "period";
   }

@@ -10,23 +10,29 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.dtw.etl.extract.CsvExtract;
 import uk.dtw.etl.extract.ExtractKind;
+import uk.dtw.etl.extract.FileContext;
+import uk.dtw.etl.extract.InputRow;
 import uk.dtw.etl.extract.LandingFile;
+import uk.dtw.etl.extract.Layouts;
+import uk.dtw.etl.extract.Note;
+import uk.dtw.etl.extract.Sheets;
 import uk.dtw.etl.spark.SparkTypes;
 import uk.dtw.warehouse.schema.Column;
 
 /**
  * Runs on executors: reads each extract file of one kind and emits one outcome row per figure,
- * per held-back rule, or per skipped row, each carrying its file, row and the row as read.
+ * per held-back rule, per skipped row or per warning, each carrying its file, row and the row as read.
  *
- * <p>Every data row yields at least one outcome with {@code first_of_row} set, so bronze gets
+ * <p>Every data row yields exactly one outcome with {@code first_of_row} set, so bronze gets
  * every row exactly once and the load report can count read = loaded + quarantined + skipped.
+ * Warnings never carry {@code first_of_row}: they are about a row, not a row.
  */
 public final class OutcomeRows implements FlatMapFunction<Row, Row> {
   public static final String LOADED = "loaded";
   public static final String QUARANTINED = "quarantined";
   public static final String SKIPPED = "skipped";
+  public static final String WARNING = "warning";
 
   private final ExtractKind kind;
   private final Map<String, LandingFile> filesByUri;
@@ -51,6 +57,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
         DataTypes.createStructField("rule", DataTypes.StringType, true),
         DataTypes.createStructField("message", DataTypes.StringType, true)));
     fields.addAll(SparkTypes.fields(kind.factTable().columns(), true));
+    fields.addAll(SparkTypes.fields(kind.carriedColumns(), true));
     return new StructType(fields.toArray(StructField[]::new));
   }
 
@@ -60,52 +67,63 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     if (file == null) {
       throw new IllegalStateException("file was not in the landing listing: " + binaryFile.getAs("path"));
     }
-    CsvExtract.Parsed parsed = CsvExtract.parse(binaryFile.getAs("content"));
     Conformer conformer = Conformer.forKind(kind);
-    List<String> missing = conformer.requiredColumns().stream().filter(c -> !parsed.headers().contains(c)).toList();
+    FileContext context = new FileContext(kind, file.relativePath(), conformer.requiredColumns(), conformer.knownColumns());
+    Layouts.Read read = Layouts.read(Sheets.grid(file, binaryFile.getAs("content")), context);
     List<RowResult> results = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
-    for (CsvExtract.ParsedRow row : parsed.rows()) {
-      RowResult result = new RowResult();
-      if (row.parseError() != null) {
-        result.problem(null, "csv_syntax", row.parseError());
-      } else if (!missing.isEmpty()) {
-        result.problem(String.join(",", missing), "required_columns", "the file has no column "
-            + String.join(", ", missing) + "; a " + kind.code() + " extract needs " + String.join(", ", conformer.requiredColumns()));
-      } else {
-        result = conformer.conform(row.cells());
-      }
-      results.add(result);
-      rowNumbers.add(row.row());
+    for (InputRow row : read.rows()) {
+      results.add(conform(conformer, row));
+      rowNumbers.add(row.row);
     }
+    conformer.checkFile(rowNumbers, results);
     DuplicateKeys.check(kind.factTable(), rowNumbers, results);
     List<Row> out = new ArrayList<>();
+    for (Note w : read.fileWarnings()) {
+      out.add(row(file, 1, "{}", WARNING, false, w.column(), w.rule(), w.message(), Map.of()));
+    }
     for (int i = 0; i < results.size(); i++) {
-      emit(out, file, parsed.rows().get(i), results.get(i));
+      emit(out, file, read.rows().get(i), results.get(i));
     }
     return out.iterator();
   }
 
-  private void emit(List<Row> out, LandingFile file, CsvExtract.ParsedRow row, RowResult result) {
+  /** One input row: the reader's problems or skip, else every canonical record it gave, conformed. */
+  private static RowResult conform(Conformer conformer, InputRow row) {
+    RowResult result = new RowResult();
+    row.problems.forEach(p -> result.problem(p.column(), p.rule(), p.message()));
+    row.warnings.forEach(w -> result.warn(w.column(), w.rule(), w.message()));
+    if (row.skipReason() != null) {
+      result.skip(row.skipReason());
+    } else if (row.problems.isEmpty()) {
+      row.records.forEach(record -> result.absorb(conformer.conform(record)));
+    }
+    return result;
+  }
+
+  private void emit(List<Row> out, LandingFile file, InputRow input, RowResult result) {
     boolean first = true;
     if (result.quarantined()) {
       for (Problem p : result.problems()) {
-        out.add(row(file, row, QUARANTINED, first, p.column(), p.rule(), p.message(), Map.of()));
+        out.add(row(file, input.row, input.recordJson, QUARANTINED, first, p.column(), p.rule(), p.message(), Map.of()));
         first = false;
       }
     } else if (result.skipReason() != null) {
-      out.add(row(file, row, SKIPPED, true, null, "skipped", result.skipReason(), Map.of()));
+      out.add(row(file, input.row, input.recordJson, SKIPPED, true, null, "skipped", result.skipReason(), Map.of()));
     } else {
       for (Map<String, Object> figure : result.figures()) {
-        out.add(row(file, row, LOADED, first, null, null, null, figure));
+        out.add(row(file, input.row, input.recordJson, LOADED, first, null, null, null, figure));
         first = false;
       }
     }
+    for (Problem w : result.warnings()) {
+      out.add(row(file, input.row, input.recordJson, WARNING, false, w.column(), w.rule(), w.message(), Map.of()));
+    }
   }
 
-  private Row row(LandingFile file, CsvExtract.ParsedRow row, String status, boolean first,
+  private Row row(LandingFile file, int sourceRow, String record, String status, boolean first,
       String column, String rule, String message, Map<String, Object> figure) {
-    List<Object> values = new ArrayList<>(List.of(status, first, file.order(), kind.code(), file.sha256(), row.recordJson()));
+    List<Object> values = new ArrayList<>(List.of(status, first, file.order(), kind.code(), file.sha256(), record));
     values.add(column);
     values.add(rule);
     values.add(message);
@@ -113,10 +131,11 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       values.add(switch (c.name()) {
         case "load_id" -> loadId;
         case "source_file" -> file.relativePath();
-        case "source_row" -> row.row();
+        case "source_row" -> sourceRow;
         default -> figure.get(c.name());
       });
     }
+    kind.carriedColumns().forEach(c -> values.add(figure.get(c.name())));
     return RowFactory.create(values.toArray());
   }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 public final class RowResult {
   private final List<Map<String, Object>> figures = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private String skipReason;
+  private Map<String, Object> carried = Map.of();
 
   public void figure(Map<String, Object> factColumns) {
     figures.add(factColumns);
@@ -19,6 +21,37 @@ public final class RowResult {
 
   public void problem(String column, String rule, String message) {
     problems.add(new Problem(column, rule, message));
+  }
+
+  /** Something the row was read as that a person should check (a corrected period); the row still loads. */
+  public void warn(String column, String rule, String message) {
+    warnings.add(new Problem(column, rule, message));
+  }
+
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
+  /** Adds what conforming another record of the same input row gave: a row is loaded whole or not at all. */
+  public void absorb(RowResult other) {
+    figures.addAll(other.figures);
+    problems.addAll(other.problems);
+    warnings.addAll(other.warnings);
+    if (!other.carried.isEmpty()) {
+      carried = other.carried;
+    }
+    if (skipReason == null) {
+      skipReason = other.skipReason;
+    }
+  }
+
+  /** Columns the row gives beyond its figures, read by file-level checks (an indicator's definition). */
+  public void carry(Map<String, Object> columns) {
+    carried = columns;
+  }
+
+  public Map<String, Object> carried() {
+    return carried;
   }
 
   public void skip(String reason) {

@@ -49,6 +49,24 @@ final class LoadAccounting {
     }
   }
 
+  /** Fills each file's warnings (row, column, what was read and what it became), bounded per file like problems. */
+  static void warnings(Dataset<Row> outcomes, Map<String, LandingFile> files, LoadReport report, int perFile) {
+    Map<String, FileReport> bySha = new HashMap<>();
+    for (LandingFile f : files.values()) {
+      report.files.stream().filter(r -> r.path.equals(f.relativePath())).findFirst().ifPresent(r -> bySha.put(f.sha256(), r));
+    }
+    List<Row> warnings = outcomes.filter(col("status").equalTo(OutcomeRows.WARNING))
+        .select("file_sha256", "source_row", "column_name", "rule", "message")
+        .orderBy("file_sha256", "source_row", "column_name")
+        .limit(perFile * Math.max(1, files.size())).collectAsList();
+    for (Row w : warnings) {
+      FileReport file = bySha.get(w.getString(0));
+      if (file.warnings.size() < perFile) {
+        file.warning(w.getInt(1), w.getString(2), w.getString(3), w.getString(4));
+      }
+    }
+  }
+
   static List<Row> manifestRows(Collection<LandingFile> files, LoadReport report, String loadId, Instant finished) {
     List<Row> rows = new ArrayList<>();
     for (LandingFile f : files) {

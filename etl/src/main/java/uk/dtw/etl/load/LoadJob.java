@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -48,11 +49,18 @@ public final class LoadJob {
   private final SparkSession spark;
   private final DeltaTables tables;
   private final String warehouse;
+  private final Consumer<String> progress;
 
   public LoadJob(SparkSession spark, String warehouse) {
+    this(spark, warehouse, line -> { });
+  }
+
+  /** {@code progress} gets a line per group of files as the load reaches it (the command line prints them on stderr). */
+  public LoadJob(SparkSession spark, String warehouse, Consumer<String> progress) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.tables = new DeltaTables(spark, warehouse);
+    this.progress = progress;
   }
 
   public LoadReport run(String landing) {
@@ -77,26 +85,38 @@ public final class LoadJob {
     Map<ExtractKind, Dataset<Row>> facts = new EnumMap<>(ExtractKind.class);
     List<Dataset<Row>> cached = new ArrayList<>();
     Map<String, LandingFile> allNew = new HashMap<>();
+    Dataset<Row> definitions = null;
     for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
       ExtractKind kind = e.getKey();
+      int n = e.getValue().size();
+      progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
       Dataset<Row> outcomes = spark.read().format("binaryFile").load(e.getValue().keySet().toArray(String[]::new))
           .flatMap(new OutcomeRows(kind, e.getValue(), loadId), Encoders.row(OutcomeRows.schema(kind)))
           .persist();
       cached.add(outcomes);
       LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
+      LoadAccounting.warnings(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
       bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
       quarantine.add(outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED)).select(columns(AuditTables.QUARANTINE_ROW)));
       facts.put(kind, latestPerKey(kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
+      if (kind == ExtractKind.INDICATOR) {
+        // Indicators are defined by the extracts themselves; the later file's definition wins.
+        definitions = latestPerKey(Dimensions.INDICATOR, outcomes.filter(col("status").equalTo(OutcomeRows.LOADED)));
+      }
     }
 
     // Order matters for crash safety: everything before meta_load is invisible to readers and
     // idempotent to redo, so a load killed anywhere is completed by simply running it again.
     if (!bronze.isEmpty()) {
+      progress.accept("writing bronze, quarantine and facts...");
       tables.insertNew(AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
       tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
     facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows));
+    if (definitions != null) {
+      tables.merge(Dimensions.INDICATOR, definitions);
+    }
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
@@ -127,7 +147,7 @@ public final class LoadJob {
     for (Landing.Entry e : entries) {
       if (e.kind() == null) {
         report.files.add(new FileReport("ignored", e.relativePath(), null,
-            "not an extract: the name must start with prevalence, treatment, bullseye, funding or targets and end in .csv"));
+            "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv"));
       } else if (loadedBefore.contains(e.sha256())) {
         report.files.add(new FileReport("unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
       } else if (seenNow.containsKey(e.sha256())) {

@@ -17,6 +17,8 @@ public final class FileReport {
   public long quarantined;
   public long skipped;
   public final List<Map<String, Object>> problems = new ArrayList<>();
+  /** What was read one way and taken another (a corrected period, an unknown column), for a person to check. */
+  public final List<Map<String, Object>> warnings = new ArrayList<>();
 
   public FileReport(String status, String path, String kind, String note) {
     this.status = status;
@@ -38,6 +40,15 @@ public final class FileReport {
     problems.add(p);
   }
 
+  public void warning(int row, String column, String rule, String message) {
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("row", row);
+    w.put("column", column);
+    w.put("rule", rule);
+    w.put("message", message);
+    warnings.add(w);
+  }
+
   Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("path", path);
@@ -49,6 +60,7 @@ public final class FileReport {
     m.put("rows_quarantined", quarantined);
     m.put("rows_skipped", skipped);
     m.put("problems", problems);
+    m.put("warnings", warnings);
     return m;
   }
 }

@@ -51,12 +51,31 @@ public final class LoadReport {
             p.get("column") == null ? "" : " column " + p.get("column"), p.get("rule"), p.get("message")));
       }
     }
+    appendWarnings(out);
     out.append(String.format("Total: read %d, loaded %d, quarantined %d, skipped %d rows.%n",
         total(f -> f.read), total(f -> f.loaded), total(f -> f.quarantined), total(f -> f.skipped)));
     out.append(committed
         ? "Warehouse version " + warehouseVersion + " committed.\n"
         : "Nothing new to load: the warehouse is unchanged" + (warehouseVersion == null ? "" : " at version " + warehouseVersion) + ".\n");
     return out.toString();
+  }
+
+  /** The warnings section: per file, row, column, what was read and what it became. */
+  private void appendWarnings(StringBuilder out) {
+    if (files.stream().allMatch(f -> f.warnings.isEmpty())) {
+      return;
+    }
+    out.append("Warnings (loaded, but check them):\n");
+    for (FileReport f : files) {
+      if (f.warnings.isEmpty()) {
+        continue;
+      }
+      out.append("  ").append(f.path).append('\n');
+      for (Map<String, Object> w : f.warnings) {
+        out.append(String.format("      row %s%s: [%s] %s%n", w.get("row"),
+            w.get("column") == null ? "" : " column " + w.get("column"), w.get("rule"), w.get("message")));
+      }
+    }
   }
 
   public String toJson() {

@@ -31,7 +31,7 @@ class QuarantineTest {
     wh = new Warehouses(dir);
     wh.write("prevalence_bad.csv", PREVALENCE,
         "Hampshir,2008-09,pdu,3197,,,",              // row 2: unknown partnership
-        "Hampshire,20010-11,pdu,3197,,,",            // row 3: not a financial year
+        "Hampshire,2008-10,pdu,3197,,,",             // row 3: 2008-09 or 2009-10? not guessed
         "Portsmouth,2008-09,pdu,1254,1157,1200,",    // row 4: upper bound below the estimate
         "Kent,2008-09,cocaine,4606,,,",              // row 5: unknown drug group
         "Cheshire,2009-10,pdu,2000,,,",              // row 6: Cheshire ended on 2009-03-31
@@ -61,7 +61,7 @@ class QuarantineTest {
   @ParameterizedTest(name = "{0} row {1}: {3}")
   @CsvSource({
       "prevalence_bad.csv, 2, partnership, known_partnership, closest known: Hampshire",
-      "prevalence_bad.csv, 3, period, period_format, '20010-11'",
+      "prevalence_bad.csv, 3, period, period_format, '2008-10'",
       "prevalence_bad.csv, 4, upper_95, interval_contains_estimate, below the estimate",
       "prevalence_bad.csv, 5, drug_group, known_group, 'cocaine'",
       "prevalence_bad.csv, 6, partnership, area_valid_in_period, did not exist as a partnership in 2009-10",
