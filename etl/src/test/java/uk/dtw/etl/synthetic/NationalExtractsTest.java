@@ -12,6 +12,9 @@ import uk.dtw.etl.conform.Conformer;
 import uk.dtw.etl.conform.RowResult;
 import uk.dtw.etl.extract.CsvExtract;
 import uk.dtw.etl.extract.ExtractKind;
+import uk.dtw.etl.extract.FileContext;
+import uk.dtw.etl.extract.InputRow;
+import uk.dtw.etl.extract.Layouts;
 import uk.dtw.warehouse.reference.FinancialYear;
 
 class NationalExtractsTest {
@@ -26,10 +29,17 @@ class NationalExtractsTest {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
         ExtractKind kind = ExtractKind.ofFileName(file.getFileName().toString()).orElseThrow();
-        for (CsvExtract.ParsedRow row : CsvExtract.parse(Files.readAllBytes(file)).rows()) {
-          RowResult result = Conformer.forKind(kind).conform(row.cells());
-          assertThat(result.problems()).as(file.getFileName() + " row " + row.row()).isEmpty();
-          assertThat(result.figures()).as(file.getFileName() + " row " + row.row()).isNotEmpty();
+        Conformer conformer = Conformer.forKind(kind);
+        FileContext context = new FileContext(kind, file.getFileName().toString(),
+            conformer.requiredColumns(), conformer.knownColumns());
+        Layouts.Read read = Layouts.read(CsvExtract.parse(Files.readAllBytes(file)), context);
+        assertThat(read.layout()).isEqualTo("LongReader"); // the canonical layout, no guessing needed
+        for (InputRow row : read.rows()) {
+          assertThat(row.problems).as(file.getFileName() + " row " + row.row).isEmpty();
+          assertThat(row.records).as(file.getFileName() + " row " + row.row).hasSize(1);
+          RowResult result = conformer.conform(row.records.get(0));
+          assertThat(result.problems()).as(file.getFileName() + " row " + row.row).isEmpty();
+          assertThat(result.figures()).as(file.getFileName() + " row " + row.row).isNotEmpty();
         }
       }
     }
