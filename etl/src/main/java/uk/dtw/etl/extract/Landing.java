@@ -20,8 +20,15 @@ import org.apache.spark.sql.SparkSession;
 public final class Landing {
   private Landing() {}
 
+  /** SHA-256 of no bytes: Spark's file scans skip empty files, so their hash is known here instead. */
+  private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
   /** A file in the landing folder; {@code kind} is null for a file that is not an extract. */
-  public record Entry(String uri, String relativePath, String sha256, ExtractKind kind) {}
+  public record Entry(String uri, String relativePath, String sha256, ExtractKind kind) {
+    public boolean empty() {
+      return EMPTY_SHA256.equals(sha256);
+    }
+  }
 
   public static List<Entry> list(SparkSession spark, String landing) {
     Path root = new Path(landing);
@@ -42,14 +49,33 @@ public final class Landing {
         .select(col("path"), sha2(col("content"), 256).as("sha256"))
         .collectAsList();
     List<Entry> entries = new ArrayList<>();
+    java.util.Set<String> hashed = new java.util.HashSet<>();
     for (Row r : rows) {
-      String uri = r.getString(0);
-      String path = new Path(uri).toUri().getPath();
-      String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : uri;
-      String name = relative.substring(relative.lastIndexOf('/') + 1);
-      entries.add(new Entry(uri, relative, r.getString(1), ExtractKind.ofFileName(name).orElse(null)));
+      hashed.add(new Path(r.getString(0)).toUri().getPath());
+      entries.add(entry(r.getString(0), prefix, r.getString(1)));
+    }
+    // An empty file never reaches the scan above, yet it must be listed: nothing disappears unreported.
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      var files = fs.listFiles(new Path(rootUri), true);
+      while (files.hasNext()) {
+        var status = files.next();
+        String path = status.getPath().toUri().getPath();
+        if (status.getLen() == 0 && !hashed.contains(path)) {
+          entries.add(entry(status.getPath().toString(), prefix, EMPTY_SHA256));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list landing folder " + landing, e);
     }
     entries.sort(Comparator.comparing(Entry::relativePath));
     return entries;
+  }
+
+  private static Entry entry(String uri, String prefix, String sha256) {
+    String path = new Path(uri).toUri().getPath();
+    String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : uri;
+    String name = relative.substring(relative.lastIndexOf('/') + 1);
+    return new Entry(uri, relative, sha256, ExtractKind.ofFileName(name).orElse(null));
   }
 }

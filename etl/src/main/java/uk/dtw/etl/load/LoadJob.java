@@ -148,6 +148,9 @@ public final class LoadJob {
       if (e.kind() == null) {
         report.files.add(new FileReport("ignored", e.relativePath(), null,
             "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv"));
+      } else if (e.empty()) {
+        report.files.add(new FileReport("empty", e.relativePath(), e.kind().code(),
+            "the file is empty: no header and no rows, so nothing was loaded; was it saved completely?"));
       } else if (loadedBefore.contains(e.sha256())) {
         report.files.add(new FileReport("unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
       } else if (seenNow.containsKey(e.sha256())) {

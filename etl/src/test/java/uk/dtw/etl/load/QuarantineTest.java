@@ -3,7 +3,15 @@ package uk.dtw.etl.load;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +25,15 @@ import uk.dtw.etl.support.Warehouses;
 import uk.dtw.warehouse.schema.AuditTables;
 import uk.dtw.warehouse.schema.Facts;
 
-/** Bad rows are held back with the rule, file, row and column; good rows beside them still load; nothing is lost. */
+/**
+ * Bad rows are held back with the rule, file, row and column; good rows beside them still load;
+ * nothing is lost. The bad-extract corpus (test resources, one file per failure) loads in the same load.
+ */
 class QuarantineTest {
   private static final String PREVALENCE = "partnership,period,drug_group,estimate,lower_95,upper_95,rate_per_1000";
   private static final String TREATMENT = "partnership,period,client_group,in_treatment,in_effective_treatment";
+
+  private static final Path CORPUS = resource("bad-extracts");
 
   @TempDir static Path dir;
   static Warehouses wh;
@@ -55,7 +68,86 @@ class QuarantineTest {
         "Hampshire,31st March,pdu,1348");            // row 2: not a date
     wh.write("targets_bad.csv", "partnership,measure,period,kind,value",
         "Lancashire,pdu_in_effective_treatment,2008-09,aspiration,3884"); // row 2: unknown kind
+    copyCorpus();
     report = wh.load();
+  }
+
+  /** The bad-extract corpus (test resources), copied beside the files above so that one load covers all. */
+  private static void copyCorpus() {
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("expectations.csv") && !name.equals("README.md")) {
+          Path to = wh.landing.resolve(CORPUS.relativize(f).toString());
+          Files.createDirectories(to.getParent());
+          Files.copy(f, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<CSVRecord> corpusExpectations() throws IOException {
+    try (Reader in = Files.newBufferedReader(CORPUS.resolve("expectations.csv"))) {
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpusExpectations")
+  void each_bad_extract_of_the_corpus_gets_its_exact_outcome(CSVRecord expected) {
+    String file = expected.get("file");
+    int row = Integer.parseInt(expected.get("row"));
+    String column = expected.get("column").isEmpty() ? null : expected.get("column");
+    List<Row> held = wh.table(AuditTables.QUARANTINE_ROW)
+        .filter(col("source_file").equalTo(file).and(col("source_row").equalTo(row))).collectAsList();
+    FileReport report = file(file);
+    assertThat(report.balanced()).as(file).isTrue();
+    switch (expected.get("outcome")) {
+      case "quarantined" -> assertThat(held).as(file).singleElement().satisfies(q -> {
+        assertThat(q.<String>getAs("rule")).isEqualTo(expected.get("rule"));
+        assertThat(q.<String>getAs("column_name")).isEqualTo(column);
+        assertThat(q.<String>getAs("message")).contains(expected.get("says"));
+      });
+      case "warning" -> {
+        assertThat(held).as(file).isEmpty();
+        assertThat(report.warnings).as(file).anySatisfy(w -> {
+          assertThat(w.get("row")).isEqualTo(row);
+          assertThat(w.get("column")).isEqualTo(column);
+          assertThat(w.get("rule")).isEqualTo(expected.get("rule"));
+          assertThat((String) w.get("message")).contains(expected.get("says"));
+        });
+        assertThat(report.loaded + report.skipped).as(file).isEqualTo(report.read);
+      }
+      case "file" -> {
+        assertThat(report.status).as(file).isEqualTo(expected.get("rule"));
+        assertThat(report.note).as(file).contains(expected.get("says"));
+      }
+      case "skipped" -> {
+        assertThat(held).as(file).isEmpty();
+        assertThat(report.skipped).as(file).isEqualTo(1);
+      }
+      default -> throw new IllegalArgumentException("unknown outcome in expectations.csv: " + expected);
+    }
+  }
+
+  @Test
+  void the_corpus_has_a_file_for_every_expectation_and_an_expectation_for_every_file() throws IOException {
+    List<String> expected = corpusExpectations().stream().map(r -> r.get("file")).distinct().sorted().toList();
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      List<String> present = files.filter(Files::isRegularFile).map(f -> CORPUS.relativize(f).toString())
+          .filter(n -> !n.equals("expectations.csv") && !n.equals("README.md")).sorted().toList();
+      assertThat(present).containsExactlyElementsOf(expected).hasSizeGreaterThanOrEqualTo(30);
+    }
+  }
+
+  @Test
+  void a_corrected_period_loads_under_the_year_it_was_read_as() {
+    assertThat(wh.figure(Facts.PREVALENCE, "source_file", "prevalence_period_typo.csv", "financial_year", "2010-11"))
+        .isEqualTo(3300.0);
+    assertThat(report.toText()).contains("Warnings (loaded, but check them):")
+        .contains("row 2 column period: [period_corrected] '20010-11' read as 2010-11");
   }
 
   @ParameterizedTest(name = "{0} row {1}: {3}")
@@ -117,6 +209,14 @@ class QuarantineTest {
   void the_report_lists_each_problem_for_a_person_to_fix() {
     assertThat(report.toText()).contains("row 2 column partnership: [known_partnership] unknown partnership 'Hampshir'");
     assertThat(report.toJson()).contains("\"rule\":\"duplicate_key\"");
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(QuarantineTest.class.getResource("/" + name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static FileReport file(String path) {
