@@ -21,6 +21,12 @@ public final class Errors {
                 "expected " + expected, Map.of());
     }
 
+    /** A readable value that does not fit the rest of the request (e.g. a baseline after the period). */
+    public static ApiError conflicting(String parameter, String given, String expected) {
+        return new ApiError(400, parameter, "cannot use " + parameter + " '" + given + "' here",
+                "expected " + expected, Map.of());
+    }
+
     /** A parameter whose value is well formed but not one the API offers. */
     public static ApiError unknownValue(String parameter, String given, Collection<String> valid) {
         return new ApiError(400, parameter, "unknown " + parameter + " '" + given + "': expected one of "

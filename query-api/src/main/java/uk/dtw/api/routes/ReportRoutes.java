@@ -8,6 +8,7 @@ import uk.dtw.api.reports.FundingReport;
 import uk.dtw.api.reports.Measure;
 import uk.dtw.api.reports.Period;
 import uk.dtw.api.reports.RankingReport;
+import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.snapshot.Snapshot;
 
 /** The named reports: health, rankings and funding. Parameters are read and checked here. */
@@ -28,11 +29,19 @@ final class ReportRoutes {
 
     static void rankings(Context ctx, Snapshot snapshot) {
         Output output = Output.of(ctx);
-        Measure measure = Measure.named(ctx.queryParam("measure"));
-        String period = Period.parse(ctx.queryParam("period"));
+        Measure measure = Measures.resolve(snapshot, "measure", ctx.queryParam("measure"));
+        String period = Measures.period(measure, ctx.queryParam("period"));
+        String baseline = Measures.baseline(measure, period, Params.optional(ctx, "baseline"));
         Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
+        String region = region(ctx, snapshot);
+        output.send(ctx, RankingReport.build(Rankings.rank(snapshot, measure, period, baseline, region), limit),
+                snapshot.version());
+    }
+
+    /** The {@code region} parameter as the warehouse names it, or null for all of England. */
+    static String region(Context ctx, Snapshot snapshot) {
         String region = Params.optional(ctx, "region");
-        output.send(ctx, RankingReport.build(snapshot, measure, period, region, limit), snapshot.version());
+        return region == null ? null : Rankings.resolveRegion(snapshot, region);
     }
 
     static void funding(Context ctx, Snapshot snapshot) {

@@ -78,9 +78,9 @@ class SampleWarehouseApiTest {
             JsonNode row = rows.get(i);
             assertThat(BigDecimal.valueOf(row.get("value").asDouble()).setScale(1, RoundingMode.HALF_UP))
                     .as(printed.get("partnership")).isEqualByComparingTo(printed.get("actual_change_pct"));
-            assertThat(row.get("previous_count").asLong()).isEqualTo(Long.parseLong(printed.get("baseline_2007_08")));
+            assertThat(row.get("baseline_count").asLong()).isEqualTo(Long.parseLong(printed.get("baseline_2007_08")));
             assertThat(row.get("count").asLong()).isEqualTo(Long.parseLong(printed.get("pdus_2008_09")));
-            assertThat(row.get("previous_period").asText()).isEqualTo("2007-08");
+            assertThat(row.get("baseline_period").asText()).isEqualTo("2007-08");
         }
     }
 
