@@ -28,7 +28,7 @@ public final class RankingReport {
             if (limit != null && rows.size() >= limit) {
                 break;
             }
-            List<Object> out = new ArrayList<>(List.of(e.rank(), e.nationalRank(), e.row().text("partnership"),
+            List<Object> out = new ArrayList<>(java.util.Arrays.asList(e.rank(), e.nationalRank(), e.row().text("partnership"),
                     e.row().text("region")));
             out.add(e.row().get(measure.valueColumn()));
             measure.outputs().values().forEach(column -> out.add(e.row().get(column)));
@@ -37,8 +37,6 @@ public final class RankingReport {
             out.add(e.movement());
             rows.add(out);
         }
-        List<List<Object>> leftOut = result.leftOut().stream()
-                .map(l -> List.<Object>of(l.partnership(), l.reason())).toList();
         return Report.named("rankings")
                 .meta("measure", measure.name())
                 .meta("definition", measure.definition())
@@ -53,8 +51,7 @@ public final class RankingReport {
                 .meta("national_ranked_of", result.nationalRankedOf())
                 .meta("previous_ranked_of", result.previousRankedOf())
                 .table("rows", new Table(columns, rows))
-                .table("left_out", new Table(List.of(new Column("partnership", "VARCHAR"),
-                        new Column("reason", "VARCHAR")), leftOut))
+                .table("left_out", Rankings.leftOutTable(result))
                 .build();
     }
 

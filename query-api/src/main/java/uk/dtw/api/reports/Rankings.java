@@ -41,7 +41,8 @@ public final class Rankings {
      */
     public record Result(Measure measure, String period, String baseline, String previousPeriod,
                          String previousBaseline, String region, List<Entry> entries, List<LeftOut> leftOut,
-                         int nationalRankedOf, int previousRankedOf, List<Column> sourceColumns) {
+                         int nationalRankedOf, int previousRankedOf, int previousNationalRankedOf,
+                         List<Column> sourceColumns) {
         public int rankedOf() {
             return entries.size();
         }
@@ -95,7 +96,7 @@ public final class Rankings {
                     previousNational.get(area)));
         }
         return new Result(measure, period, effectiveBaseline, previousPeriod, previousBaseline, region, entries,
-                leftOut, valued.size(), scope(previous, region).size(), source.columns());
+                leftOut, valued.size(), scope(previous, region).size(), previous.size(), source.columns());
     }
 
     /** The region's name as the warehouse writes it, matched ignoring case; a 400 listing regions otherwise. */
@@ -105,6 +106,12 @@ public final class Rankings {
         String wanted = region.strip().toLowerCase(Locale.ROOT);
         return regions.stream().filter(r -> r.toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
                 .orElseThrow(() -> Errors.unknownValue("region", region, regions));
+    }
+
+    /** The left-out partnerships as a table of partnership and reason. */
+    public static Table leftOutTable(Result result) {
+        return new Table(List.of(new Column("partnership", "VARCHAR"), new Column("reason", "VARCHAR")),
+                result.leftOut().stream().map(l -> List.<Object>of(l.partnership(), l.reason())).toList());
     }
 
     /** Names the inputs that are missing, or says why the value could not be computed from them. */

@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.SampleWarehouse;
 import uk.dtw.warehouse.Warehouse;
 import uk.dtw.warehouse.calcite.ViewDefinitions;
-import uk.dtw.warehouse.schema.Column;
 import uk.dtw.warehouse.schema.StarSchema;
 import uk.dtw.warehouse.schema.TableDef;
 
@@ -32,21 +29,15 @@ import uk.dtw.warehouse.schema.TableDef;
  * same view definitions, so every measure is computed twice by independent engines.
  */
 class CalciteDuckDbDifferentialTest {
+  /** Tables data/sample does not fill (no indicator extract yet): compared, but may be empty. */
+  private static final java.util.Set<String> SAMPLE_HAS_NO_ROWS = java.util.Set.of("dim_indicator", "fact_indicator");
   private static Warehouse warehouse;
   private static Connection duck;
 
   @BeforeAll
   static void openBoth() throws SQLException {
     warehouse = Warehouse.open(SampleWarehouse.path().toString());
-    duck = DriverManager.getConnection("jdbc:duckdb:");
-    try (Statement s = duck.createStatement()) {
-      for (TableDef t : StarSchema.TABLES) {
-        s.execute("CREATE VIEW " + t.name() + " AS " + duckSource(t, warehouse.activeFiles(t.name())));
-      }
-      for (Map.Entry<String, String> view : ViewDefinitions.load(CalciteDuckDbDifferentialTest.class.getClassLoader()).entrySet()) {
-        s.execute("CREATE VIEW " + view.getKey() + " AS " + view.getValue());
-      }
-    }
+    duck = DuckDbMirror.open(warehouse);
   }
 
   @AfterAll
@@ -57,28 +48,6 @@ class CalciteDuckDbDifferentialTest {
     if (warehouse != null) {
       warehouse.close();
     }
-  }
-
-  /** A table's active files, or an empty relation of its columns when it has none. */
-  private static String duckSource(TableDef table, List<String> files) {
-    if (!files.isEmpty()) {
-      return "SELECT " + String.join(", ", table.columnNames()) + " FROM read_parquet(["
-          + files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "])";
-    }
-    return "SELECT " + table.columns().stream().map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + c.name())
-        .collect(Collectors.joining(", ")) + " WHERE false";
-  }
-
-  private static String duckType(Column c) {
-    return switch (c.type()) {
-      case STRING -> "VARCHAR";
-      case INT -> "INTEGER";
-      case LONG -> "BIGINT";
-      case DOUBLE -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      case DATE -> "DATE";
-      case TIMESTAMP -> "TIMESTAMP";
-    };
   }
 
   static Stream<String> everyViewAndFact() {
@@ -92,7 +61,9 @@ class CalciteDuckDbDifferentialTest {
   @MethodSource("everyViewAndFact")
   void both_engines_give_the_same_rows(String sql) throws SQLException {
     List<List<String>> calcite = rows(warehouse.connection(), sql);
-    assertThat(calcite).as("Calcite returns rows for " + sql).isNotEmpty();
+    if (!SAMPLE_HAS_NO_ROWS.contains(sql.substring("SELECT * FROM ".length()))) {
+      assertThat(calcite).as("Calcite returns rows for " + sql).isNotEmpty();
+    }
     assertThat(calcite).as(sql).containsExactlyElementsOf(rows(duck, sql));
   }
 

@@ -1,0 +1,58 @@
+package uk.dtw.api.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import uk.dtw.warehouse.Warehouse;
+import uk.dtw.warehouse.calcite.ViewDefinitions;
+import uk.dtw.warehouse.schema.Column;
+import uk.dtw.warehouse.schema.StarSchema;
+import uk.dtw.warehouse.schema.TableDef;
+
+/**
+ * The same warehouse version in DuckDB, an independent engine: every table over the parquet files
+ * Kernel lists as active in the pinned snapshot, and every view from the same SQL files.
+ */
+public final class DuckDbMirror {
+    private DuckDbMirror() {
+    }
+
+    public static Connection open(Warehouse warehouse) throws SQLException {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            for (TableDef t : StarSchema.TABLES) {
+                s.execute("CREATE VIEW " + t.name() + " AS " + source(t, warehouse.activeFiles(t.name())));
+            }
+            for (Map.Entry<String, String> view : ViewDefinitions.load(DuckDbMirror.class.getClassLoader()).entrySet()) {
+                s.execute("CREATE VIEW " + view.getKey() + " AS " + view.getValue());
+            }
+        }
+        return duck;
+    }
+
+    /** A table's active files, or an empty relation of its columns when it has none. */
+    private static String source(TableDef table, List<String> files) {
+        if (!files.isEmpty()) {
+            return "SELECT " + String.join(", ", table.columnNames()) + " FROM read_parquet(["
+                    + files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "])";
+        }
+        return "SELECT " + table.columns().stream().map(c -> "CAST(NULL AS " + type(c) + ") AS " + c.name())
+                .collect(Collectors.joining(", ")) + " WHERE false";
+    }
+
+    private static String type(Column c) {
+        return switch (c.type()) {
+            case STRING -> "VARCHAR";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+        };
+    }
+}
