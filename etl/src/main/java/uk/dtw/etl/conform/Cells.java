@@ -93,6 +93,15 @@ final class Cells {
     return n;
   }
 
+  /** A figure that may be below zero (an indicator's value or interval); blank is empty. */
+  OptionalDouble signedNumber(String column) {
+    OptionalDouble n = parseNumber(text(column));
+    if (n.isEmpty() && !blank(column)) {
+      result.problem(column, "number", "'" + text(column) + "' is not a number");
+    }
+    return n;
+  }
+
   static OptionalDouble parseNumber(String text) {
     String s = text.replace("\u00a3", "").replace(",", "").replace(" ", "").replace("\u00a0", "");
     return NUMBER.matcher(s).matches() ? OptionalDouble.of(Double.parseDouble(s)) : OptionalDouble.empty();

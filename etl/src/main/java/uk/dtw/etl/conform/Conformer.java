@@ -13,6 +13,9 @@ public interface Conformer extends Serializable {
 
   RowResult conform(Map<String, String> cells);
 
+  /** Rules over the whole file, after every row is conformed; adds problems to the rows that break them. */
+  default void checkFile(List<Integer> rowNumbers, List<RowResult> results) {}
+
   static Conformer forKind(ExtractKind kind) {
     return switch (kind) {
       case PREVALENCE -> new MeasureColumnsConformer("drug_group", DRUG_GROUPS, false,
@@ -24,6 +27,7 @@ public interface Conformer extends Serializable {
           List.of("in_treatment", "treated_last_12_months", "known_to_treatment", "treatment_naive"));
       case FUNDING -> new FundingConformer();
       case TARGETS -> new TargetConformer();
+      case INDICATOR -> new IndicatorConformer();
     };
   }
 

@@ -51,6 +51,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
         DataTypes.createStructField("rule", DataTypes.StringType, true),
         DataTypes.createStructField("message", DataTypes.StringType, true)));
     fields.addAll(SparkTypes.fields(kind.factTable().columns(), true));
+    fields.addAll(SparkTypes.fields(kind.carriedColumns(), true));
     return new StructType(fields.toArray(StructField[]::new));
   }
 
@@ -78,6 +79,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       results.add(result);
       rowNumbers.add(row.row());
     }
+    conformer.checkFile(rowNumbers, results);
     DuplicateKeys.check(kind.factTable(), rowNumbers, results);
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
@@ -117,6 +119,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
         default -> figure.get(c.name());
       });
     }
+    kind.carriedColumns().forEach(c -> values.add(figure.get(c.name())));
     return RowFactory.create(values.toArray());
   }
 }

@@ -12,6 +12,7 @@ public final class RowResult {
   private final List<Map<String, Object>> figures = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private String skipReason;
+  private Map<String, Object> carried = Map.of();
 
   public void figure(Map<String, Object> factColumns) {
     figures.add(factColumns);
@@ -19,6 +20,15 @@ public final class RowResult {
 
   public void problem(String column, String rule, String message) {
     problems.add(new Problem(column, rule, message));
+  }
+
+  /** Columns the row gives beyond its figures, read by file-level checks (an indicator's definition). */
+  public void carry(Map<String, Object> columns) {
+    carried = columns;
+  }
+
+  public Map<String, Object> carried() {
+    return carried;
   }
 
   public void skip(String reason) {

@@ -1,7 +1,10 @@
 package uk.dtw.etl.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import uk.dtw.warehouse.schema.Column;
+import uk.dtw.warehouse.schema.Dimensions;
 import uk.dtw.warehouse.schema.Facts;
 import uk.dtw.warehouse.schema.TableDef;
 
@@ -11,7 +14,8 @@ public enum ExtractKind {
   TREATMENT("treatment", Facts.TREATMENT),
   BULLSEYE("bullseye", Facts.BULLSEYE),
   FUNDING("funding", Facts.FUNDING),
-  TARGETS("targets", Facts.TARGET);
+  TARGETS("targets", Facts.TARGET),
+  INDICATOR("indicator", Facts.INDICATOR);
 
   private final String prefix;
   private final TableDef factTable;
@@ -27,6 +31,23 @@ public enum ExtractKind {
 
   public TableDef factTable() {
     return factTable;
+  }
+
+  /**
+   * Dimension columns a row of this kind carries beside its fact columns: an indicator extract
+   * defines its indicators (name, unit, polarity...) on its own rows, so they travel with them.
+   */
+  public List<Column> carriedColumns() {
+    if (this != INDICATOR) {
+      return List.of();
+    }
+    return Dimensions.INDICATOR.columns().stream()
+        .filter(c -> !factTable.columnNames().contains(c.name())).toList();
+  }
+
+  /** The kinds' prefixes, for messages: "prevalence, treatment, ...". */
+  public static String prefixes() {
+    return String.join(", ", java.util.Arrays.stream(values()).map(ExtractKind::code).toList());
   }
 
   /** The kind a file holds, from its name (case-insensitive), or empty for a file we do not load. */

@@ -66,6 +66,7 @@ public final class LoadJob {
     Map<ExtractKind, Dataset<Row>> facts = new EnumMap<>(ExtractKind.class);
     List<Dataset<Row>> cached = new ArrayList<>();
     Map<String, LandingFile> allNew = new HashMap<>();
+    Dataset<Row> definitions = null;
     for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
       ExtractKind kind = e.getKey();
       allNew.putAll(e.getValue());
@@ -77,6 +78,10 @@ public final class LoadJob {
       bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
       quarantine.add(outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED)).select(columns(AuditTables.QUARANTINE_ROW)));
       facts.put(kind, latestPerKey(kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
+      if (kind == ExtractKind.INDICATOR) {
+        // Indicators are defined by the extracts themselves; the later file's definition wins.
+        definitions = latestPerKey(Dimensions.INDICATOR, outcomes.filter(col("status").equalTo(OutcomeRows.LOADED)));
+      }
     }
 
     // Order matters for crash safety: everything before meta_load is invisible to readers and
@@ -86,6 +91,9 @@ public final class LoadJob {
       tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
     facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows));
+    if (definitions != null) {
+      tables.merge(Dimensions.INDICATOR, definitions);
+    }
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
@@ -113,7 +121,7 @@ public final class LoadJob {
     for (Landing.Entry e : entries) {
       if (e.kind() == null) {
         report.files.add(new FileReport("ignored", e.relativePath(), null,
-            "not an extract: the name must start with prevalence, treatment, bullseye, funding or targets and end in .csv"));
+            "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv"));
       } else if (loadedBefore.contains(e.sha256())) {
         report.files.add(new FileReport("unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
       } else if (seenNow.containsKey(e.sha256())) {
