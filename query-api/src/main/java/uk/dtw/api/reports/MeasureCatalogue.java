@@ -13,6 +13,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.sql.Queries;
+import uk.dtw.api.sql.Table;
 
 /**
  * The rankable measures as data: one line per measure in {@code views/measures.csv} (beside the
@@ -21,6 +24,9 @@ import uk.dtw.api.errors.Errors;
  */
 public final class MeasureCatalogue {
     static final String RESOURCE = "views/measures.csv";
+    static final String INDICATOR_PREFIX = "indicator:";
+    static final String INDICATOR_SQL = "SELECT name, unit, polarity FROM dim_indicator WHERE indicator_code = ?";
+    static final String INDICATORS_SQL = "SELECT indicator_code FROM dim_indicator ORDER BY 1";
     private static final Map<String, Measure> MEASURES = load();
 
     private MeasureCatalogue() {
@@ -43,6 +49,28 @@ public final class MeasureCatalogue {
             throw Errors.unknownValue(parameter, name, valid);
         }
         return measure;
+    }
+
+    /**
+     * A measure by name, where {@code indicator:<code>} is any indicator loaded into this
+     * snapshot's dim_indicator: ranked on the indicator_partnership view, in its own polarity.
+     */
+    public static Measure resolve(Snapshot snapshot, String parameter, String name) {
+        if (name == null || !name.strip().toLowerCase(Locale.ROOT).startsWith(INDICATOR_PREFIX)) {
+            return named(parameter, name);
+        }
+        String code = name.strip().substring(INDICATOR_PREFIX.length()).strip();
+        Table found = Queries.run(snapshot, INDICATOR_SQL, code);
+        if (found.rows().isEmpty()) {
+            List<String> known = Queries.run(snapshot, INDICATORS_SQL).column("indicator_code").stream()
+                    .map(c -> INDICATOR_PREFIX + c).toList();
+            throw Errors.unknownValue(parameter, name, known);
+        }
+        List<Object> d = found.rows().get(0);
+        return new Measure(INDICATOR_PREFIX + code, String.valueOf(d.get(0)), "indicator_partnership", "figure",
+                String.valueOf(d.get(1)), Polarity.parse(String.valueOf(d.get(2))),
+                outputs("numerator denominator lower_95 upper_95 figure_source interval_source"), List.of("figure"),
+                null, "period_code", null, "indicator_code", code);
     }
 
     public static List<String> names() {

@@ -11,9 +11,9 @@ final class Measures {
     private Measures() {
     }
 
-    /** A catalogued measure by name. */
+    /** A catalogued measure, or indicator:<code>, by name. */
     static Measure resolve(Snapshot snapshot, String parameter, String name) {
-        return MeasureCatalogue.named(parameter, name);
+        return MeasureCatalogue.resolve(snapshot, parameter, name);
     }
 
     /** The period parameter; indicators may also be asked for by calendar year. */
