@@ -4,7 +4,12 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.api.errors.Errors;
+import uk.dtw.api.reports.BullseyeReport;
 import uk.dtw.api.reports.EffectiveChangeTopReport;
+import uk.dtw.api.reports.Partnerships;
+import uk.dtw.api.reports.PenetrationComparisonReport;
+import uk.dtw.api.reports.PrevalenceChangeReport;
 import uk.dtw.api.reports.FundingReport;
 import uk.dtw.api.reports.MeasureCatalogue;
 import uk.dtw.api.reports.PenetrationTableReport;
@@ -55,6 +60,41 @@ final class ReportRoutes {
         Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
         output.send(ctx, EffectiveChangeTopReport.build(snapshot, period, baseline, region(ctx, snapshot),
                 limit == null ? DEFAULT_TOP : limit), snapshot.version());
+    }
+
+    static void penetration(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        String group = Params.optional(ctx, "drug_group");
+        if (group != null && !group.equalsIgnoreCase("pdu")) {
+            throw Errors.unknownValue("drug_group", group, List.of("pdu"));
+        }
+        List<String> names = Params.list(ctx, "partnership");
+        if (names.isEmpty()) {
+            throw Errors.missing("partnership", "one or more partnership names, repeated or comma-separated");
+        }
+        List<String> periods = Params.list(ctx, "period").stream().map(Period::parse).distinct().toList();
+        if (periods.isEmpty()) {
+            throw Errors.missing("period", Period.EXPECTED + "; several may be given");
+        }
+        List<Partnerships.Found> found = names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+        output.send(ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
+    }
+
+    static void bullseye(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+        output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
+    }
+
+    static void prevalenceChange(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+        String from = Period.parse("from", ctx.queryParam("from"));
+        String to = Period.parse("to", ctx.queryParam("to"));
+        if (from.compareTo(to) >= 0) {
+            throw Errors.conflicting("from", from, "a financial year before to (" + to + ")");
+        }
+        output.send(ctx, PrevalenceChangeReport.build(snapshot, found, from, to), snapshot.version());
     }
 
     /** The {@code region} parameter as the warehouse names it, or null for all of England. */
