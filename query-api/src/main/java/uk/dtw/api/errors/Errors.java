@@ -56,6 +56,14 @@ public final class Errors {
         return new ApiError(400, "body", message, "expected " + expected, Map.of());
     }
 
+    /** An as_of warehouse version that does not exist. */
+    public static ApiError noVersion(long given, long first, long latest) {
+        String range = first == latest ? "version " + latest : "versions " + first + " to " + latest;
+        return new ApiError(404, "as_of", "no warehouse version " + given + ": " + range + " exist",
+                "expected as_of from " + first + " to " + latest + ", or no as_of for the latest",
+                Map.of("first", first, "latest", latest));
+    }
+
     /** A path that names no endpoint. */
     public static ApiError noRoute(String method, String path) {
         return new ApiError(404, null, "no endpoint " + method + " " + path,
