@@ -21,6 +21,12 @@ public final class Errors {
                 "expected " + expected, Map.of());
     }
 
+    /** A readable value that does not fit the rest of the request (e.g. a baseline after the period). */
+    public static ApiError conflicting(String parameter, String given, String expected) {
+        return new ApiError(400, parameter, "cannot use " + parameter + " '" + given + "' here",
+                "expected " + expected, Map.of());
+    }
+
     /** A parameter whose value is well formed but not one the API offers. */
     public static ApiError unknownValue(String parameter, String given, Collection<String> valid) {
         return new ApiError(400, parameter, "unknown " + parameter + " '" + given + "': expected one of "
@@ -48,6 +54,14 @@ public final class Errors {
     /** A request body that is not the JSON the endpoint expects. */
     public static ApiError badBody(String message, String expected) {
         return new ApiError(400, "body", message, "expected " + expected, Map.of());
+    }
+
+    /** An as_of warehouse version that does not exist. */
+    public static ApiError noVersion(long given, long first, long latest) {
+        String range = first == latest ? "version " + latest : "versions " + first + " to " + latest;
+        return new ApiError(404, "as_of", "no warehouse version " + given + ": " + range + " exist",
+                "expected as_of from " + first + " to " + latest + ", or no as_of for the latest",
+                Map.of("first", first, "latest", latest));
     }
 
     /** A path that names no endpoint. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** Standard competition ranking ("1224"), high to low: equal values share a rank and the next rank skips. */
+/** Standard competition ranking ("1224"): equal values share a rank and the next rank skips. */
 public final class Ranking {
     private Ranking() {
     }
@@ -15,14 +15,19 @@ public final class Ranking {
     public record Ranked<T>(int rank, T item) {
     }
 
-    /**
-     * Items ordered high to low by value (ties in {@code tieOrder}, e.g. by name, so output is
-     * stable) with their ranks.
-     */
+    /** Items high to low by value (ties in {@code tieOrder}, e.g. by name, so output is stable). */
     public static <T> List<Ranked<T>> descending(List<T> items, ToDoubleFunction<T> value,
                                                  Function<T, String> tieOrder) {
+        return rank(items, value, tieOrder, true);
+    }
+
+    /** Items ordered by value, high to low when {@code descending}, else low to high, with their ranks. */
+    public static <T> List<Ranked<T>> rank(List<T> items, ToDoubleFunction<T> value,
+                                           Function<T, String> tieOrder, boolean descending) {
+        Comparator<T> byValue = Comparator.comparingDouble(value);
         List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingDouble(value).reversed().thenComparing(tieOrder, Comparator.nullsLast(Comparator.naturalOrder())));
+        sorted.sort((descending ? byValue.reversed() : byValue)
+                .thenComparing(tieOrder, Comparator.nullsLast(Comparator.naturalOrder())));
         List<Ranked<T>> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             boolean tied = i > 0 && Double.compare(value.applyAsDouble(sorted.get(i)),

@@ -4,7 +4,7 @@ import java.util.List;
 import uk.dtw.api.sql.Table;
 
 /** One row of a query result read by column name; identity, not value, equality (rows may repeat). */
-final class Row {
+public final class Row {
     private final Table table;
     private final List<Object> values;
 
@@ -13,16 +13,16 @@ final class Row {
         this.values = values;
     }
 
-    Object get(String column) {
+    public Object get(String column) {
         return values.get(table.index(column));
     }
 
-    String text(String column) {
+    public String text(String column) {
         Object value = get(column);
         return value == null ? null : value.toString();
     }
 
-    Number number(String column) {
+    public Number number(String column) {
         Object value = get(column);
         return value instanceof Number n ? n : null;
     }

@@ -1,12 +1,18 @@
 package uk.dtw.api.routes;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
 
 /** Every endpoint of the API, declared in one place. */
 public final class Routes {
     public static final String PREFIX = "/api/v1";
+    /** What GET /health lists; keep in step with {@link #register}. */
+    static final List<String> ENDPOINTS = List.of("GET /api/v1/health", "GET /api/v1/rankings",
+            "GET /api/v1/reports/penetration-table", "GET /api/v1/reports/effective-change-top",
+            "GET /api/v1/penetration", "GET /api/v1/bullseye", "GET /api/v1/prevalence-change",
+            "GET /api/v1/funding", "POST /api/v1/sql");
 
     private Routes() {
     }
@@ -15,6 +21,12 @@ public final class Routes {
         routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
         routes.get(PREFIX + "/rankings", SnapshotHandler.using(source, ReportRoutes::rankings));
         routes.get(PREFIX + "/funding", SnapshotHandler.using(source, ReportRoutes::funding));
+        routes.get(PREFIX + "/reports/penetration-table", SnapshotHandler.using(source, ReportRoutes::penetrationTable));
+        routes.get(PREFIX + "/reports/effective-change-top",
+                SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));
+        routes.get(PREFIX + "/penetration", SnapshotHandler.using(source, ReportRoutes::penetration));
+        routes.get(PREFIX + "/bullseye", SnapshotHandler.using(source, ReportRoutes::bullseye));
+        routes.get(PREFIX + "/prevalence-change", SnapshotHandler.using(source, ReportRoutes::prevalenceChange));
         routes.post(PREFIX + "/sql", SnapshotHandler.using(source, new SqlRoute(adhoc)::handle));
     }
 }

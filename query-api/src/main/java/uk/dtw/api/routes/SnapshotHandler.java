@@ -11,10 +11,11 @@ import uk.dtw.api.snapshot.SnapshotSource;
 interface SnapshotHandler {
     void handle(Context ctx, Snapshot snapshot) throws Exception;
 
-    /** The Javalin handler: acquire, stamp the version header, run, release (also on error). */
+    /** The Javalin handler: acquire (the latest, or the {@code as_of} version), stamp the version header, run, release (also on error). */
     static Handler using(SnapshotSource source, SnapshotHandler body) {
         return ctx -> {
-            Snapshot snapshot = source.acquire();
+            Long asOf = Params.asOf(ctx);
+            Snapshot snapshot = asOf == null ? source.acquire() : source.acquire(asOf);
             try {
                 ctx.header(Headers.WAREHOUSE_VERSION, Long.toString(snapshot.version()));
                 body.handle(ctx, snapshot);

@@ -1,5 +1,7 @@
 package uk.dtw.api.snapshot;
 
+import uk.dtw.api.errors.Errors;
+
 /** A source that serves one snapshot for its whole life: the "open once at start" policy. */
 public final class FixedSnapshotSource implements SnapshotSource {
     private final Snapshot snapshot;
@@ -14,6 +16,15 @@ public final class FixedSnapshotSource implements SnapshotSource {
             throw new IllegalStateException("snapshot source already closed");
         }
         return snapshot;
+    }
+
+    /** Only its one version exists here. */
+    @Override
+    public Snapshot acquire(long version) {
+        if (version != snapshot.version()) {
+            throw Errors.noVersion(version, snapshot.version(), snapshot.version());
+        }
+        return acquire();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.warehouse.WarehouseException;
 
 /**
  * A source that keeps one opened warehouse version and, at most once per check interval, asks
@@ -51,6 +52,32 @@ public final class RefreshingSnapshotSource implements SnapshotSource {
                 return snapshot;
             }
             // Lost a race with a refresh that retired it: take the new one.
+        }
+    }
+
+    /**
+     * The current snapshot when asked for its version; otherwise that version opened for this
+     * request alone (it closes when released). Opening costs about a second, which is fine for the
+     * occasional look back; a cache of recent versions would go here if it became common.
+     */
+    @Override
+    public Snapshot acquire(long version) {
+        Snapshot current = acquire();
+        if (current.version() == version) {
+            return current;
+        }
+        current.release();
+        long latest = latestVersion.getAsLong();
+        if (version < 0 || version > latest) {
+            throw Errors.noVersion(version, 0, latest);
+        }
+        try {
+            return opener.apply(version);
+        } catch (WarehouseException e) {
+            if (e.kind() == WarehouseException.Kind.UNREADABLE) {
+                throw e;
+            }
+            throw Errors.noVersion(version, 0, latest);
         }
     }
 

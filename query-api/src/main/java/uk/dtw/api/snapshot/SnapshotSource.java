@@ -9,6 +9,14 @@ public interface SnapshotSource extends AutoCloseable {
      */
     Snapshot acquire();
 
+    /**
+     * Warehouse version {@code version} as it stood then (the {@code as_of} parameter), retained
+     * for the caller, who must release it.
+     *
+     * @throws uk.dtw.api.errors.ApiError (404 naming as_of and the versions that exist) when it does not exist
+     */
+    Snapshot acquire(long version);
+
     /** The version a new request would see now, without retaining it; -1 when nothing is loaded. */
     long currentVersion();
 

@@ -78,9 +78,9 @@ class SampleWarehouseApiTest {
             JsonNode row = rows.get(i);
             assertThat(BigDecimal.valueOf(row.get("value").asDouble()).setScale(1, RoundingMode.HALF_UP))
                     .as(printed.get("partnership")).isEqualByComparingTo(printed.get("actual_change_pct"));
-            assertThat(row.get("previous_count").asLong()).isEqualTo(Long.parseLong(printed.get("baseline_2007_08")));
+            assertThat(row.get("baseline_count").asLong()).isEqualTo(Long.parseLong(printed.get("baseline_2007_08")));
             assertThat(row.get("count").asLong()).isEqualTo(Long.parseLong(printed.get("pdus_2008_09")));
-            assertThat(row.get("previous_period").asText()).isEqualTo("2007-08");
+            assertThat(row.get("baseline_period").asText()).isEqualTo("2007-08");
         }
     }
 
@@ -125,6 +125,27 @@ class SampleWarehouseApiTest {
         assertThat(health.headers().firstValue("X-Warehouse-Version")).contains(Long.toString(version));
         assertThat(http.get("/api/v1/rankings?measure=penetration&period=2008-09&format=csv")
                 .headers().firstValue("X-Warehouse-Version")).contains(Long.toString(version));
+    }
+
+    @Test
+    void as_of_answers_as_the_warehouse_stood_at_that_version_and_names_the_range_otherwise() {
+        long latest = Http.json(http.get("/api/v1/health")).get("warehouse_version").asLong();
+        String query = "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East";
+
+        JsonNode pinned = ok(query + "&as_of=" + latest);
+        HttpResponse<String> future = http.get(query + "&as_of=" + (latest + 5));
+
+        assertThat(pinned.get("warehouse_version").asLong()).isEqualTo(latest);
+        assertThat(pinned.get("rows")).isEqualTo(ok(query).get("rows"));
+        assertThat(future.statusCode()).isEqualTo(404);
+        assertThat(Http.json(future).get("error").get("parameter").asText()).isEqualTo("as_of");
+        assertThat(Http.json(future).get("error").get("message").asText()).endsWith("versions 0 to " + latest + " exist");
+        // Version 0 is meta_load as created, before the load finished: no figures then, so no 2008-09 data
+        // (and no regions either, so the national ranking is asked for).
+        HttpResponse<String> before = http.get("/api/v1/rankings?measure=penetration&period=2008-09&as_of=0");
+        assertThat(before.statusCode()).isEqualTo(404);
+        assertThat(Http.json(before).get("error").get("parameter").asText()).isEqualTo("period");
+        assertThat(before.headers().firstValue("X-Warehouse-Version")).contains("0");
     }
 
     @Test

@@ -32,4 +32,13 @@ class RankingTest {
     void nothing_to_rank_gives_no_ranks() {
         assertThat(Ranking.descending(List.<Area>of(), Area::value, Area::name)).isEmpty();
     }
+
+    @Test
+    void ascending_ranks_the_lowest_first_for_measures_where_low_is_good() {
+        List<Area> areas = List.of(new Area("A", 3.0), new Area("B", 1.5), new Area("C", 1.5));
+
+        assertThat(Ranking.rank(areas, Area::value, Area::name, false))
+                .extracting(Ranking.Ranked::rank, r -> r.item().name())
+                .containsExactly(tuple(1, "B"), tuple(1, "C"), tuple(3, "A"));
+    }
 }

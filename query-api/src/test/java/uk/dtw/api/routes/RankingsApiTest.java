@@ -89,12 +89,13 @@ class RankingsApiTest {
         JsonNode body = ok("measure=effective_change&period=2009-10");
 
         assertThat(body.get("rows")).extracting(r -> r.get("rank").asInt(), r -> r.get("partnership").asText(),
-                        r -> r.get("value").asDouble(), r -> r.get("previous_count").asLong(), r -> r.get("count").asLong())
+                        r -> r.get("value").asDouble(), r -> r.get("baseline_count").asLong(), r -> r.get("count").asLong())
                 .containsExactly(tuple(1, "Kent", 50.0, 100L, 150L), tuple(2, "Oxfordshire", 10.0, 100L, 110L),
                         tuple(3, "Surrey", -10.0, 100L, 90L));
-        assertThat(body.get("rows").get(0).get("previous_period").asText()).isEqualTo("2008-09");
+        assertThat(body.get("rows").get(0).get("baseline_period").asText()).isEqualTo("2008-09");
+        assertThat(body.get("baseline").asText()).isEqualTo("2008-09");
         assertThat(body.get("left_out")).extracting(r -> r.get("partnership").asText(), r -> r.get("reason").asText())
-                .containsExactlyInAnyOrder(tuple("Medway", "previous_pdus_in_effective_treatment is 0"),
+                .containsExactlyInAnyOrder(tuple("Medway", "baseline_pdus_in_effective_treatment is 0"),
                         tuple("Gateshead", "missing pdus_in_effective_treatment"));
     }
 
@@ -107,11 +108,12 @@ class RankingsApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(response.headers().firstValue("X-Warehouse-Version")).contains("7");
         assertThat(response.body().split("\r\n")).containsExactly(
-                "rank,national_rank,partnership,region,value,pdu_estimate,pdus_in_treatment",
-                "1,2,Oxfordshire,South East,50,2000,1000",
-                "2,3,Kent,South East,40,4000,1600",
-                "2,3,Surrey,South East,40,1000,400",
-                "4,5,Medway,South East,30,1000,300");
+                "rank,national_rank,partnership,region,value,pdu_estimate,pdus_in_treatment,"
+                        + "previous_rank,previous_national_rank,movement",
+                "1,2,Oxfordshire,South East,50,2000,1000,,,",
+                "2,3,Kent,South East,40,4000,1600,,,",
+                "2,3,Surrey,South East,40,1000,400,,,",
+                "4,5,Medway,South East,30,1000,300,,,");
     }
 
     @Test
@@ -120,5 +122,37 @@ class RankingsApiTest {
                 "/api/v1/rankings?measure=penetration&period=2008-09&format=csv&table=left_out");
 
         assertThat(response.body()).startsWith("partnership,reason\r\n").contains("Slough,missing pdu_estimate");
+    }
+
+    @Test
+    void rows_carry_the_previous_periods_ranks_and_the_movement() {
+        // 2009-10 has Oxfordshire alone (55%); in 2008-09 it was 1st in the South East and 2nd nationally.
+        JsonNode body = ok("measure=penetration&period=2009-10&region=South%20East");
+
+        assertThat(body.get("previous_period").asText()).isEqualTo("2008-09");
+        assertThat(body.get("rows")).extracting(r -> r.get("partnership").asText(), r -> r.get("rank").asInt(),
+                        r -> r.get("previous_rank").asInt(), r -> r.get("previous_national_rank").asInt(),
+                        r -> r.get("movement").asInt())
+                .containsExactly(tuple("Oxfordshire", 1, 1, 2, 0));
+        assertThat(body.get("previous_ranked_of").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void a_baseline_is_only_taken_by_a_change_measure_and_must_come_before_the_period() {
+        assertThat(http.get("/api/v1/rankings?measure=penetration&period=2008-09&baseline=2007-08").body())
+                .contains("\"parameter\":\"baseline\"");
+        HttpResponse<String> late = http.get("/api/v1/rankings?measure=effective_change&period=2009-10&baseline=2009-10");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(Http.json(late).get("error").get("hint").asText()).contains("before the period 2009-10");
+    }
+
+    @Test
+    void a_measure_where_low_is_good_ranks_the_lowest_first() {
+        JsonNode body = ok("measure=prevalence_rate&period=2008-09");
+
+        assertThat(body.get("polarity").asText()).isEqualTo("low_is_good");
+        assertThat(body.get("rows")).extracting(r -> r.get("rank").asInt(), r -> r.get("partnership").asText())
+                .containsExactly(tuple(1, "Gateshead"), tuple(2, "Kent"), tuple(2, "Surrey"), tuple(4, "Oxfordshire"));
+        assertThat(body.get("left_out")).extracting(r -> r.get("reason").asText()).containsExactly("missing rate_per_1000");
     }
 }

@@ -40,7 +40,9 @@ class RankingsErrorsApiTest {
         JsonNode error = error("measure=bogus&period=2008-09", 400);
 
         assertThat(error.get("parameter").asText()).isEqualTo("measure");
-        assertThat(error.get("message").asText()).endsWith("expected one of penetration, effective_change");
+        assertThat(error.get("message").asText()).contains("expected one of penetration, ");
+        assertThat(error.get("valid")).extracting(JsonNode::asText)
+                .contains("effective_change", "prevalence_rate", "funding_per_pdu_estimated", "indicator:<code>");
     }
 
     @Test

@@ -56,6 +56,27 @@ class RefreshingSnapshotSourceTest {
     }
 
     @Test
+    void as_of_an_older_version_opens_it_for_that_request_alone() {
+        RefreshingSnapshotSource source = source();
+
+        Snapshot old = source.acquire(1);
+
+        assertThat(old.version()).isEqualTo(1);
+        old.release();
+        assertThat(closed).containsExactly(1L);
+        assertThat(source.acquire(3).version()).isEqualTo(3);
+    }
+
+    @Test
+    void as_of_a_version_that_does_not_exist_is_a_404_naming_as_of_and_the_range() {
+        assertThatThrownBy(() -> source().acquire(9)).isInstanceOfSatisfying(ApiError.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.parameter()).isEqualTo("as_of");
+            assertThat(e.getMessage()).isEqualTo("no warehouse version 9: versions 0 to 3 exist");
+        });
+    }
+
+    @Test
     void an_empty_warehouse_answers_503() {
         latest.set(-1);
 
