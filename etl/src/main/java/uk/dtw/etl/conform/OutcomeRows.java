@@ -35,12 +35,14 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
   public static final String WARNING = "warning";
 
   private final ExtractKind kind;
-  private final Map<String, LandingFile> filesByUri;
+  /** A workbook's uri may carry several extracts of this kind, one per sheet. */
+  private final Map<String, List<LandingFile>> filesByUri;
   private final String loadId;
 
   public OutcomeRows(ExtractKind kind, Map<String, LandingFile> filesByUri, String loadId) {
     this.kind = kind;
-    this.filesByUri = Map.copyOf(filesByUri);
+    this.filesByUri = filesByUri.values().stream()
+        .collect(java.util.stream.Collectors.groupingBy(LandingFile::uri, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
     this.loadId = loadId;
   }
 
@@ -63,13 +65,21 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row binaryFile) {
-    LandingFile file = filesByUri.get(binaryFile.<String>getAs("path"));
-    if (file == null) {
+    List<LandingFile> files = filesByUri.get(binaryFile.<String>getAs("path"));
+    if (files == null) {
       throw new IllegalStateException("file was not in the landing listing: " + binaryFile.getAs("path"));
     }
+    List<Row> out = new ArrayList<>();
+    for (LandingFile file : files) {
+      out.addAll(outcomes(file, binaryFile.getAs("content")));
+    }
+    return out.iterator();
+  }
+
+  private List<Row> outcomes(LandingFile file, byte[] content) {
     Conformer conformer = Conformer.forKind(kind);
     FileContext context = new FileContext(kind, file.relativePath(), conformer.requiredColumns(), conformer.knownColumns());
-    Layouts.Read read = Layouts.read(Sheets.grid(file, binaryFile.getAs("content")), context);
+    Layouts.Read read = Layouts.read(Sheets.grid(file, content), context);
     List<RowResult> results = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     for (InputRow row : read.rows()) {
@@ -85,7 +95,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     for (int i = 0; i < results.size(); i++) {
       emit(out, file, read.rows().get(i), results.get(i));
     }
-    return out.iterator();
+    return out;
   }
 
   /** One input row: the reader's problems or skip, else every canonical record it gave, conformed. */

@@ -53,9 +53,12 @@ public enum ExtractKind {
   /** The kind a file holds, from its name (case-insensitive), or empty for a file we do not load. */
   public static Optional<ExtractKind> ofFileName(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".csv")) {
-      return Optional.empty();
-    }
+    return name.endsWith(".csv") ? ofName(name) : Optional.empty();
+  }
+
+  /** The kind a name starts with (a file name without its extension, or a workbook sheet's name). */
+  public static Optional<ExtractKind> ofName(String text) {
+    String name = text.strip().toLowerCase(Locale.ROOT);
     for (ExtractKind kind : values()) {
       if (name.startsWith(kind.prefix)) {
         return Optional.of(kind);

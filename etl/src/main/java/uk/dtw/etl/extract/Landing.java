@@ -23,8 +23,12 @@ public final class Landing {
   /** SHA-256 of no bytes: Spark's file scans skip empty files, so their hash is known here instead. */
   private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  /** A file in the landing folder; {@code kind} is null for a file that is not an extract. */
-  public record Entry(String uri, String relativePath, String sha256, ExtractKind kind) {
+  /**
+   * A file in the landing folder, or one sheet of a workbook in it ({@code sheet} set, path and
+   * hash suffixed {@code #sheet} so each sheet is an extract of its own); {@code kind} is null
+   * for a file that is not an extract.
+   */
+  public record Entry(String uri, String relativePath, String sha256, ExtractKind kind, String sheet) {
     public boolean empty() {
       return EMPTY_SHA256.equals(sha256);
     }
@@ -69,13 +73,39 @@ public final class Landing {
       throw new UncheckedIOException("cannot list landing folder " + landing, e);
     }
     entries.sort(Comparator.comparing(Entry::relativePath));
-    return entries;
+    return sheetsOfWorkbooks(entries, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * Each workbook becomes one entry per sheet; the kind comes from the sheet's name, else from
+   * the workbook's. Only sheet names are read here on the driver; the cells are read by the job.
+   */
+  private static List<Entry> sheetsOfWorkbooks(List<Entry> entries, org.apache.hadoop.conf.Configuration conf) {
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!Workbooks.isWorkbook(e.relativePath()) || e.empty()) {
+        out.add(e);
+        continue;
+      }
+      String name = e.relativePath().substring(e.relativePath().lastIndexOf('/') + 1);
+      ExtractKind ofWorkbook = ExtractKind.ofName(name).orElse(null);
+      try (var in = new Path(e.uri()).getFileSystem(conf).open(new Path(e.uri()))) {
+        for (String sheet : Workbooks.sheetNames(in.readAllBytes())) {
+          ExtractKind kind = ExtractKind.ofName(sheet).orElse(ofWorkbook);
+          out.add(new Entry(e.uri(), e.relativePath() + "#" + sheet, e.sha256() + "#" + sheet, kind, sheet));
+        }
+      } catch (IOException | RuntimeException ex) {
+        // An unreadable workbook is listed as one extract whose reading fails: held back, not lost.
+        out.add(new Entry(e.uri(), e.relativePath(), e.sha256(), ofWorkbook, ""));
+      }
+    }
+    return out;
   }
 
   private static Entry entry(String uri, String prefix, String sha256) {
     String path = new Path(uri).toUri().getPath();
     String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : uri;
     String name = relative.substring(relative.lastIndexOf('/') + 1);
-    return new Entry(uri, relative, sha256, ExtractKind.ofFileName(name).orElse(null));
+    return new Entry(uri, relative, sha256, ExtractKind.ofFileName(name).orElse(null), null);
   }
 }

@@ -5,6 +5,6 @@ public final class Sheets {
   private Sheets() {}
 
   public static Grid grid(LandingFile file, byte[] content) {
-    return CsvExtract.parse(content);
+    return file.sheet() == null ? CsvExtract.parse(content) : Workbooks.grid(content, file.sheet());
   }
 }

@@ -91,7 +91,8 @@ public final class LoadJob {
       int n = e.getValue().size();
       progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
-      Dataset<Row> outcomes = spark.read().format("binaryFile").load(e.getValue().keySet().toArray(String[]::new))
+      String[] uris = e.getValue().values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
+      Dataset<Row> outcomes = spark.read().format("binaryFile").load(uris)
           .flatMap(new OutcomeRows(kind, e.getValue(), loadId), Encoders.row(OutcomeRows.schema(kind)))
           .persist();
       cached.add(outcomes);
@@ -147,7 +148,7 @@ public final class LoadJob {
     for (Landing.Entry e : entries) {
       if (e.kind() == null) {
         report.files.add(new FileReport("ignored", e.relativePath(), null,
-            "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv"));
+            "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv, or be an .xlsx workbook whose sheets (or its own name) start so"));
       } else if (e.empty()) {
         report.files.add(new FileReport("empty", e.relativePath(), e.kind().code(),
             "the file is empty: no header and no rows, so nothing was loaded; was it saved completely?"));
@@ -158,7 +159,7 @@ public final class LoadJob {
       } else {
         seenNow.put(e.sha256(), e.relativePath());
         newFiles.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
-            .put(e.uri(), new LandingFile(e.uri(), e.relativePath(), e.sha256(), e.kind(), order++));
+            .put(e.relativePath(), new LandingFile(e.uri(), e.relativePath(), e.sha256(), e.kind(), order++, e.sheet()));
         report.files.add(new FileReport("new", e.relativePath(), e.kind().code(), null));
       }
     }
