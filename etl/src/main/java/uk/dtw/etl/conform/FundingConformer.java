@@ -15,7 +15,7 @@ import uk.dtw.warehouse.reference.ReferenceFiles;
  * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant")
  * is kept as the line's note with no amount: the money is inside another source, not zero.
  */
-final class FundingConformer implements Conformer {
+final class FundingConformer extends RowConformer {
   private transient Map<String, String> sources;
 
   @Override
@@ -42,13 +42,7 @@ final class FundingConformer implements Conformer {
   }
 
   @Override
-  public RowResult conform(Map<String, String> raw) {
-    RowResult result = new RowResult();
-    Cells cells = new Cells(raw, result);
-    if (cells.allBlank()) {
-      result.skip("blank line");
-      return result;
-    }
+  void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<FinancialYear> year = cells.period("period");
     String source = sources().get(AreaNames.key(cells.text("source")));
@@ -66,7 +60,7 @@ final class FundingConformer implements Conformer {
     }
     if (amount.isEmpty() && note.isEmpty()) {
       result.skip("no amount or note reported");
-      return result;
+      return;
     }
     if (area.isPresent() && year.isPresent() && source != null) {
       Map<String, Object> figure = new LinkedHashMap<>();
@@ -77,6 +71,5 @@ final class FundingConformer implements Conformer {
       figure.put("note", note.isEmpty() ? null : note);
       result.figure(figure);
     }
-    return result;
   }
 }

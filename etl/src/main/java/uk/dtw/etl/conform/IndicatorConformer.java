@@ -14,7 +14,7 @@ import uk.dtw.warehouse.reference.Area;
  * area and period, and, where the row gives them, the indicator's definition. Whether every row
  * of an indicator agrees on that definition is a file-level check ({@link IndicatorDefinitions}).
  */
-final class IndicatorConformer implements Conformer {
+final class IndicatorConformer extends RowConformer {
   static final List<String> FIGURES = List.of("count", "denominator", "value", "lower_95", "upper_95");
 
   @Override
@@ -31,13 +31,7 @@ final class IndicatorConformer implements Conformer {
   }
 
   @Override
-  public RowResult conform(Map<String, String> raw) {
-    RowResult result = new RowResult();
-    Cells cells = new Cells(raw, result);
-    if (cells.allBlank()) {
-      result.skip("blank line");
-      return result;
-    }
+  void conform(Cells cells, RowResult result) {
     String code = CsvExtract.normaliseHeader(cells.text("indicator"));
     if (code.isEmpty()) {
       result.problem("indicator", "indicator_code", "no indicator named; expected a code such as drug_deaths_per_100k");
@@ -64,7 +58,7 @@ final class IndicatorConformer implements Conformer {
     }
     if (FIGURES.stream().allMatch(cells::blank)) {
       result.skip("no figures reported in this row");
-      return result;
+      return;
     }
     if (cells.blank("value") && (cells.blank("count") || cells.blank("denominator"))) {
       result.problem(cells.blank("count") ? "count" : "denominator", "value_or_count_and_denominator",
@@ -83,7 +77,6 @@ final class IndicatorConformer implements Conformer {
       figure.put("upper_95", boxed(n.get("upper_95")));
       result.figure(figure);
     }
-    return result;
   }
 
   /** The definition this row gives, if it gives one: name, unit and polarity, the rest defaulted from the unit. */

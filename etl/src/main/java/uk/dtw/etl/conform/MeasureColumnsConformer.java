@@ -14,7 +14,7 @@ import uk.dtw.warehouse.reference.FinancialYear;
  * Conforms a row that names an area, a time and a group, then one column per measure
  * (prevalence, treatment, Bull's eye): each non-blank measure cell becomes one figure.
  */
-final class MeasureColumnsConformer implements Conformer {
+final class MeasureColumnsConformer extends RowConformer {
   private final String groupColumn;
   private final List<String> groups;
   private final boolean atDate;
@@ -44,13 +44,7 @@ final class MeasureColumnsConformer implements Conformer {
   }
 
   @Override
-  public RowResult conform(Map<String, String> raw) {
-    RowResult result = new RowResult();
-    Cells cells = new Cells(raw, result);
-    if (cells.allBlank()) {
-      result.skip("blank line");
-      return result;
-    }
+  void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<LocalDate> date = atDate ? cells.date("as_at") : Optional.empty();
     Optional<FinancialYear> year = atDate ? date.map(FinancialYear::containing) : cells.period("period");
@@ -78,7 +72,6 @@ final class MeasureColumnsConformer implements Conformer {
         result.figure(figure);
       }
     }
-    return result;
   }
 
   /** A 95% interval that does not contain its estimate is a typo somewhere in the row. */

@@ -10,7 +10,7 @@ import uk.dtw.warehouse.reference.FinancialYear;
 import uk.dtw.warehouse.reference.ReferenceFiles;
 
 /** Conforms a baseline or target line; the measure must be one dim_measure lists as a target. */
-final class TargetConformer implements Conformer {
+final class TargetConformer extends RowConformer {
   private static final List<String> KINDS = List.of("baseline", "target");
 
   @Override
@@ -29,13 +29,7 @@ final class TargetConformer implements Conformer {
   }
 
   @Override
-  public RowResult conform(Map<String, String> raw) {
-    RowResult result = new RowResult();
-    Cells cells = new Cells(raw, result);
-    if (cells.allBlank()) {
-      result.skip("blank line");
-      return result;
-    }
+  void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<String> measure = cells.oneOf("measure", "known_measure", targetMeasures());
     Optional<FinancialYear> year = cells.period("period");
@@ -43,7 +37,7 @@ final class TargetConformer implements Conformer {
     OptionalDouble value = cells.number("value");
     if (value.isEmpty() && cells.blank("value")) {
       result.skip("no value reported");
-      return result;
+      return;
     }
     if (area.isPresent() && measure.isPresent() && year.isPresent() && kind.isPresent() && value.isPresent()) {
       Map<String, Object> figure = new LinkedHashMap<>();
@@ -54,6 +48,5 @@ final class TargetConformer implements Conformer {
       figure.put("figure", value.getAsDouble());
       result.figure(figure);
     }
-    return result;
   }
 }
