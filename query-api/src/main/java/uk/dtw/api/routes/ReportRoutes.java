@@ -17,6 +17,7 @@ import uk.dtw.api.reports.PenetrationTableReport;
 import uk.dtw.api.reports.Measure;
 import uk.dtw.api.reports.Period;
 import uk.dtw.api.reports.RankingReport;
+import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.snapshot.Snapshot;
 
@@ -109,5 +110,11 @@ final class ReportRoutes {
         FundingArea area = FundingArea.resolve(snapshot, Params.optional(ctx, "partnership"),
                 Params.optional(ctx, "region"), Params.optional(ctx, "scope"));
         output.send(ctx, FundingReport.build(snapshot, area), snapshot.version());
+    }
+
+    static void targets(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+        output.send(ctx, TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")), snapshot.version());
     }
 }
