@@ -27,6 +27,13 @@ public final class Errors {
                 "expected " + expected, Map.of());
     }
 
+    /** Parameters of which at most one may be given, given together; {@code parameter} is the first of them. */
+    public static ApiError exclusive(String parameter, List<String> oneOf) {
+        return new ApiError(400, parameter, "give only one of " + String.join(", ", oneOf)
+                + ": they choose the area and cannot be combined", "expected exactly one of " + String.join(", ", oneOf),
+                Map.of("parameters", List.copyOf(oneOf)));
+    }
+
     /** A parameter whose value is well formed but not one the API offers. */
     public static ApiError unknownValue(String parameter, String given, Collection<String> valid) {
         return new ApiError(400, parameter, "unknown " + parameter + " '" + given + "': expected one of "

@@ -10,16 +10,18 @@ import uk.dtw.api.reports.EffectiveChangeTopReport;
 import uk.dtw.api.reports.Partnerships;
 import uk.dtw.api.reports.PenetrationComparisonReport;
 import uk.dtw.api.reports.PrevalenceChangeReport;
+import uk.dtw.api.reports.FundingArea;
 import uk.dtw.api.reports.FundingReport;
 import uk.dtw.api.reports.MeasureCatalogue;
 import uk.dtw.api.reports.PenetrationTableReport;
 import uk.dtw.api.reports.Measure;
 import uk.dtw.api.reports.Period;
 import uk.dtw.api.reports.RankingReport;
+import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.snapshot.Snapshot;
 
-/** The named reports: health, rankings and funding. Parameters are read and checked here. */
+/** The named reports: health, rankings, funding, targets and the rest. Parameters are read and checked here. */
 final class ReportRoutes {
     static final int MAX_LIMIT = 10_000;
     static final int DEFAULT_TOP = 10;
@@ -105,7 +107,14 @@ final class ReportRoutes {
 
     static void funding(Context ctx, Snapshot snapshot) {
         Output output = Output.of(ctx);
-        String partnership = Params.optional(ctx, "partnership");
-        output.send(ctx, FundingReport.build(snapshot, partnership), snapshot.version());
+        FundingArea area = FundingArea.resolve(snapshot, Params.optional(ctx, "partnership"),
+                Params.optional(ctx, "region"), Params.optional(ctx, "scope"));
+        output.send(ctx, FundingReport.build(snapshot, area), snapshot.version());
+    }
+
+    static void targets(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+        output.send(ctx, TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")), snapshot.version());
     }
 }

@@ -12,7 +12,7 @@ public final class Routes {
     static final List<String> ENDPOINTS = List.of("GET /api/v1/health", "GET /api/v1/rankings",
             "GET /api/v1/reports/penetration-table", "GET /api/v1/reports/effective-change-top",
             "GET /api/v1/penetration", "GET /api/v1/bullseye", "GET /api/v1/prevalence-change",
-            "GET /api/v1/funding", "POST /api/v1/sql");
+            "GET /api/v1/funding", "GET /api/v1/targets", "POST /api/v1/sql");
 
     private Routes() {
     }
@@ -21,6 +21,7 @@ public final class Routes {
         routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
         routes.get(PREFIX + "/rankings", SnapshotHandler.using(source, ReportRoutes::rankings));
         routes.get(PREFIX + "/funding", SnapshotHandler.using(source, ReportRoutes::funding));
+        routes.get(PREFIX + "/targets", SnapshotHandler.using(source, ReportRoutes::targets));
         routes.get(PREFIX + "/reports/penetration-table", SnapshotHandler.using(source, ReportRoutes::penetrationTable));
         routes.get(PREFIX + "/reports/effective-change-top",
                 SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));

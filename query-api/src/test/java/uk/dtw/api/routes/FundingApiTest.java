@@ -37,6 +37,7 @@ class FundingApiTest {
         JsonNode dip = body.get("lines").get(1);
         assertThat(dip.get("amount_gbp").isNull()).isTrue();
         assertThat(dip.get("note").asText()).startsWith("Amalgamated with DIP main grant");
+        assertThat(dip.get("amalgamated_into").asText()).isEqualTo("DIP main grant");
     }
 
     @Test
@@ -47,6 +48,7 @@ class FundingApiTest {
                         t -> t.get("reported_total_gbp").decimalValue().intValue(), t -> t.get("difference_gbp").decimalValue().intValue())
                 .containsExactly(tuple("2008-09", 1_000_000, 1_009_419, 9_419), tuple("2009-10", 1_200_000, 1_200_000, 0));
         assertThat(totals.get(1).get("change_pct").asDouble()).isEqualTo(20.0);
+        assertThat(totals).extracting(t -> t.get("total_matches").asBoolean()).containsExactly(false, true);
     }
 
     @Test
@@ -69,6 +71,15 @@ class FundingApiTest {
     }
 
     @Test
+    void a_partnership_with_scope_england_is_a_400_naming_the_parameters() {
+        HttpResponse<String> response = http.get("/api/v1/funding?partnership=Gateshead&scope=england");
+        JsonNode error = Http.json(response).get("error");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error.get("parameters")).extracting(JsonNode::asText).containsExactly("partnership", "region", "scope");
+    }
+
+    @Test
     void a_missing_partnership_is_a_400() {
         HttpResponse<String> response = http.get("/api/v1/funding");
 
@@ -81,11 +92,15 @@ class FundingApiTest {
         String lines = http.get("/api/v1/funding?partnership=Gateshead&format=csv").body();
         String totals = http.get("/api/v1/funding?partnership=Gateshead&format=csv&table=totals").body();
 
-        assertThat(lines.split("\r\n")[0]).isEqualTo("period,source_code,source_name,amount_gbp,note");
-        assertThat(lines).contains("2008-09,DIP,DIP main grant,,\"Amalgamated with DIP main grant, \"\"see note\"\"\"");
-        assertThat(totals.split("\r\n")).containsExactly(
-                "period,computed_total_gbp,reported_total_gbp,difference_gbp,change_pct",
-                "2008-09,1000000.00,1009419.00,9419.00,",
-                "2009-10,1200000.00,1200000.00,0.00,20");
+        assertThat(lines.split("\r\n")[0]).isEqualTo(
+                "period,source_code,source_name,amount_gbp,note,amalgamated_into,share_pct,partnerships_contributing");
+        assertThat(lines).contains("2008-09,DIP,DIP main grant,,\"Amalgamated with DIP main grant, \"\"see note\"\"\",DIP main grant,,0");
+        String[] totalRows = totals.split("\r\n");
+        assertThat(totalRows[0]).isEqualTo("period,computed_total_gbp,reported_total_gbp,difference_gbp,change_pct,"
+                + "total_matches,partnerships_contributing,pdu_estimate,pdus_in_treatment,pdus_in_effective_treatment,"
+                + "gbp_per_pdu_estimated,gbp_per_pdu_in_treatment,gbp_per_pdu_in_effective_treatment,per_pdu_missing");
+        assertThat(totalRows).hasSize(3);
+        assertThat(totalRows[1]).startsWith("2008-09,1000000.00,1009419.00,9419.00,,false,1,");
+        assertThat(totalRows[2]).startsWith("2009-10,1200000.00,1200000.00,0.00,20,true,1,");
     }
 }
