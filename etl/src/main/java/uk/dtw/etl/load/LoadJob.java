@@ -122,6 +122,9 @@ public final class LoadJob {
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
     }
+    if (!facts.isEmpty()) {
+      Findings.run(spark, tables, report);
+    }
     Instant finished = Instant.now();
     if (!allNew.isEmpty()) {
       // An upsert, not an insert: a load killed after this step left rows naming its own load,

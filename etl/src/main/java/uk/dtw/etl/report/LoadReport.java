@@ -12,6 +12,8 @@ public final class LoadReport {
   public final String loadId;
   public final Instant startedAt;
   public final List<FileReport> files = new ArrayList<>();
+  /** Problems found across rows and files after loading (load/Findings): reported, never fixed. */
+  public final List<Map<String, Object>> findings = new ArrayList<>();
   public Long warehouseVersion;
   public boolean committed;
   /** The load a killed run left unfinished, which this one took over and completed; null if none. */
@@ -28,6 +30,15 @@ public final class LoadReport {
 
   public boolean anythingHeldBack() {
     return total(f -> f.quarantined) > 0;
+  }
+
+  public void finding(String rule, String file, int row, String message) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("rule", rule);
+    f.put("file", file);
+    f.put("row", row);
+    f.put("message", message);
+    findings.add(f);
   }
 
   public String toText() {
@@ -52,6 +63,12 @@ public final class LoadReport {
       }
     }
     appendWarnings(out);
+    if (!findings.isEmpty()) {
+      out.append("Findings (figures kept as reported; check them):\n");
+      for (Map<String, Object> f : findings) {
+        out.append(String.format("  [%s] %s (%s row %s)%n", f.get("rule"), f.get("message"), f.get("file"), f.get("row")));
+      }
+    }
     out.append(String.format("Total: read %d, loaded %d, quarantined %d, skipped %d rows.%n",
         total(f -> f.read), total(f -> f.loaded), total(f -> f.quarantined), total(f -> f.skipped)));
     out.append(committed
@@ -90,6 +107,7 @@ public final class LoadReport {
     m.put("rows_quarantined", total(f -> f.quarantined));
     m.put("rows_skipped", total(f -> f.skipped));
     m.put("files", files.stream().map(FileReport::toMap).toList());
+    m.put("findings", findings);
     return Json.object(m);
   }
 }

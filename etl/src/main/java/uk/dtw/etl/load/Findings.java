@@ -1,0 +1,58 @@
+package uk.dtw.etl.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import uk.dtw.etl.report.LoadReport;
+import uk.dtw.warehouse.schema.Dimensions;
+import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.warehouse.schema.TableDef;
+
+/**
+ * Checks across rows and files, one SQL file each under {@code findings/}, run once a load's
+ * figures are merged and scoped to the figures it touched. A finding is reported, never fixed:
+ * a printed total that differs from its lines stays as printed.
+ */
+final class Findings {
+  private static final List<TableDef> TABLES =
+      List.of(Facts.FUNDING, Facts.BULLSEYE, Facts.PREVALENCE, Facts.TREATMENT, Dimensions.AREA);
+
+  private Findings() {}
+
+  static void run(SparkSession spark, DeltaTables tables, LoadReport report) {
+    // Each fact row says whether this load wrote it, so a check looks only at what it touched.
+    for (TableDef t : TABLES) {
+      Dataset<Row> rows = tables.read(t);
+      if (t.column("load_id").isPresent()) {
+        rows = rows.withColumn("is_new", functions.col("load_id").equalTo(functions.lit(report.loadId)));
+      }
+      rows.createOrReplaceTempView(t.name());
+    }
+    for (String rule : resource("findings/findings.list").lines()
+        .map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).toList()) {
+      List<Row> found = spark.sql(resource("findings/" + rule + ".sql"))
+          .limit(LoadJob.PROBLEMS_PER_FILE).collectAsList();
+      for (Row r : found) {
+        report.finding(rule, r.getString(0), r.getInt(1), r.getString(2) + " " + r.getString(3) + ": " + r.getString(4));
+      }
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Findings.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
