@@ -9,18 +9,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
+import uk.dtw.api.support.SampleApi;
 import uk.dtw.api.support.SampleWarehouse;
 import uk.dtw.warehouse.Warehouse;
 
@@ -30,31 +28,20 @@ import uk.dtw.warehouse.Warehouse;
  * summing the raw funding lines itself (not through the trends views).
  */
 class FundingTrendsApiTest {
-    private static ApiServer server;
-    private static Http http;
+    private static final Http http = SampleApi.http();
     private static Warehouse warehouse;
     private static Connection duck;
 
     @BeforeAll
     static void start() throws SQLException {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
         warehouse = Warehouse.open(SampleWarehouse.path().toString());
         duck = DuckDbMirror.open(warehouse);
     }
 
     @AfterAll
     static void stop() throws SQLException {
-        server.stop();
         duck.close();
         warehouse.close();
-    }
-
-    private static JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = http.get(pathAndQuery);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
     }
 
     private static JsonNode row(JsonNode table, String period) {
@@ -68,7 +55,7 @@ class FundingTrendsApiTest {
 
     @Test
     void gateshead_totals_match_the_hand_sums_and_flag_the_2008_09_difference() {
-        JsonNode totals = ok("/api/v1/funding?partnership=Gateshead").get("totals");
+        JsonNode totals = http.ok("/api/v1/funding?partnership=Gateshead").get("totals");
 
         for (Map<String, String> g : Golden.rows("gateshead_funding_totals.csv")) {
             JsonNode t = row(totals, g.get("period"));
@@ -86,7 +73,7 @@ class FundingTrendsApiTest {
 
     @Test
     void growth_is_the_compound_annual_rate_from_the_first_to_the_last_computed_total() {
-        JsonNode growths = ok("/api/v1/funding?partnership=Gateshead").get("growth");
+        JsonNode growths = http.ok("/api/v1/funding?partnership=Gateshead").get("growth");
         assertThat(growths).hasSize(1);
         JsonNode growth = growths.get(0);
 
@@ -101,7 +88,7 @@ class FundingTrendsApiTest {
 
     @Test
     void shares_of_a_year_are_each_line_over_the_computed_total_and_add_up_to_100() {
-        JsonNode lines = ok("/api/v1/funding?partnership=Gateshead").get("lines");
+        JsonNode lines = http.ok("/api/v1/funding?partnership=Gateshead").get("lines");
         double sum = 0;
         for (JsonNode l : lines) {
             if (l.get("period").asText().equals("2008-09") && !l.get("share_pct").isNull()) {
@@ -122,7 +109,7 @@ class FundingTrendsApiTest {
 
     @Test
     void amalgamated_lines_keep_their_note_and_a_null_amount_never_zero() {
-        JsonNode lines = ok("/api/v1/funding?partnership=Gateshead").get("lines");
+        JsonNode lines = http.ok("/api/v1/funding?partnership=Gateshead").get("lines");
         int amalgamated = 0;
         for (JsonNode l : lines) {
             if (!l.get("note").isNull()) {
@@ -138,7 +125,7 @@ class FundingTrendsApiTest {
 
     @Test
     void spend_per_pdu_uses_the_same_years_counts_and_says_why_it_is_missing() {
-        JsonNode totals = ok("/api/v1/funding?partnership=Gateshead").get("totals");
+        JsonNode totals = http.ok("/api/v1/funding?partnership=Gateshead").get("totals");
         JsonNode y0809 = row(totals, "2008-09");
         JsonNode y0708 = row(totals, "2007-08");
 
@@ -171,7 +158,7 @@ class FundingTrendsApiTest {
     void a_region_and_england_are_the_sums_over_their_partnerships_as_duckdb_sums_them() throws SQLException {
         for (String[] scope : List.of(new String[] {"region=north%20east", " WHERE p.region = 'North East'"},
                 new String[] {"scope=england", ""})) {
-            JsonNode body = ok("/api/v1/funding?" + scope[0]);
+            JsonNode body = http.ok("/api/v1/funding?" + scope[0]);
             Map<String, double[]> expected = duckSums(scope[1]);
 
             assertThat(expected).isNotEmpty();
@@ -182,8 +169,8 @@ class FundingTrendsApiTest {
                 assertThat(t.get("partnerships_contributing").asInt()).as(scope[0]).isEqualTo((int) e[1]);
             }
         }
-        assertThat(ok("/api/v1/funding?region=North%20East").get("region").asText()).isEqualTo("North East");
-        assertThat(ok("/api/v1/funding?scope=england").get("scope").asText()).isEqualTo("england");
+        assertThat(http.ok("/api/v1/funding?region=North%20East").get("region").asText()).isEqualTo("North East");
+        assertThat(http.ok("/api/v1/funding?scope=england").get("scope").asText()).isEqualTo("england");
     }
 
     @Test

@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.Http;
-import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.api.support.SampleApi;
 
 /** A loaded indicator ranks like any measure: the sample's Hampshire drug deaths, 2.42 per 100,000 in 2008 (seed 001, 3.5). */
 class IndicatorRankingTest {
-    private static ApiServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    private static final Http http = SampleApi.http();
 
     @Test
     void an_indicator_is_ranked_in_its_own_polarity_with_its_count_and_interval() {

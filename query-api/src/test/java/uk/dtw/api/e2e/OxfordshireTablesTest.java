@@ -11,18 +11,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
+import uk.dtw.api.support.SampleApi;
 import uk.dtw.api.support.SampleWarehouse;
 import uk.dtw.warehouse.Warehouse;
 
@@ -32,31 +30,20 @@ import uk.dtw.warehouse.Warehouse;
  * RANK() over the same view, a second implementation of the ranking.
  */
 class OxfordshireTablesTest {
-    private static ApiServer server;
-    private static Http http;
+    private static final Http http = SampleApi.http();
     private static Warehouse warehouse;
     private static Connection duck;
 
     @BeforeAll
     static void start() throws SQLException {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
         warehouse = Warehouse.open(SampleWarehouse.path().toString());
         duck = DuckDbMirror.open(warehouse);
     }
 
     @AfterAll
     static void stop() throws SQLException {
-        server.stop();
         duck.close();
         warehouse.close();
-    }
-
-    private static JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = http.get(pathAndQuery);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
     }
 
     /** Partnership to RANK() as DuckDB computes it over a view for one year. */
@@ -75,7 +62,7 @@ class OxfordshireTablesTest {
     @Test
     void the_south_east_penetration_table_has_the_printed_rows_and_figures() {
         List<Map<String, String>> golden = Golden.rows("south_east_penetration_2008_09.csv");
-        JsonNode body = ok("/api/v1/reports/penetration-table?region=South%20East&period=2008-09");
+        JsonNode body = http.ok("/api/v1/reports/penetration-table?region=South%20East&period=2008-09");
         JsonNode rows = body.get("rows");
 
         assertThat(rows).hasSize(golden.size());
@@ -98,7 +85,7 @@ class OxfordshireTablesTest {
     void its_national_ranks_agree_with_duckdb_this_year_and_last() throws SQLException {
         Map<String, Integer> thisYear = duckRanks("penetration", "penetration_pct", "2008-09", "DESC");
         Map<String, Integer> lastYear = duckRanks("penetration", "penetration_pct", "2007-08", "DESC");
-        JsonNode rows = ok("/api/v1/reports/penetration-table?region=South%20East&period=2008-09").get("rows");
+        JsonNode rows = http.ok("/api/v1/reports/penetration-table?region=South%20East&period=2008-09").get("rows");
 
         assertThat(thisYear).hasSize(19);
         rows.forEach(row -> {
@@ -122,7 +109,7 @@ class OxfordshireTablesTest {
     void the_national_top_10_by_effective_change_has_the_printed_counts_targets_and_changes() throws SQLException {
         List<Map<String, String>> golden = Golden.rows("national_top10_effective_change_2008_09.csv");
         Map<String, Integer> duckRank = duckRanks("effective_change", "change_pct", "2008-09", "DESC");
-        JsonNode body = ok("/api/v1/reports/effective-change-top?period=2008-09&limit=10");
+        JsonNode body = http.ok("/api/v1/reports/effective-change-top?period=2008-09&limit=10");
         JsonNode rows = body.get("rows");
 
         assertThat(rows).hasSize(10);

@@ -6,45 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
-import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.api.support.SampleApi;
 
 /** Penetration comparisons and the Bull's eye over the sample, against figures worked out by hand from the plans. */
 class PenetrationAndBullseyeTest {
-    private static ApiServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    private static JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = http.get(pathAndQuery);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
-    }
+    private static final Http http = SampleApi.http();
 
     @Test
     void portsmouths_penetration_has_the_interval_its_estimates_bounds_imply() {
-        JsonNode row = ok("/api/v1/penetration?partnership=Portsmouth&period=2008-09").get("rows").get(0);
+        JsonNode row = http.ok("/api/v1/penetration?partnership=Portsmouth&period=2008-09").get("rows").get(0);
 
         // 680 in treatment; estimate 1,254 (1,157-1,384): 680/1254, 680/1384, 680/1157.
         assertThat(row.get("penetration_pct").asDouble()).isCloseTo(54.2265, within(1e-4));
@@ -62,7 +37,7 @@ class PenetrationAndBullseyeTest {
 
     @Test
     void several_partnerships_and_periods_come_side_by_side() {
-        JsonNode rows = ok("/api/v1/penetration?partnership=Portsmouth,Kent&partnership=hampshire&period=2008-09")
+        JsonNode rows = http.ok("/api/v1/penetration?partnership=Portsmouth,Kent&partnership=hampshire&period=2008-09")
                 .get("rows");
 
         assertThat(rows).extracting(r -> r.get("partnership").asText()).containsExactly("Portsmouth", "Kent", "Hampshire");
@@ -80,7 +55,7 @@ class PenetrationAndBullseyeTest {
     @Test
     void hampshires_bulls_eye_rings_are_the_printed_counts_and_shares_and_add_up() {
         List<Map<String, String>> golden = Golden.rows("hampshire_bullseye_2009_03_31.csv");
-        JsonNode rings = ok("/api/v1/bullseye?partnership=Hampshire").get("rings");
+        JsonNode rings = http.ok("/api/v1/bullseye?partnership=Hampshire").get("rings");
 
         assertThat(rings).hasSize(4);
         for (Map<String, String> printed : golden) {

@@ -6,34 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
-import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.api.support.SampleApi;
 
 /** Hampshire's prevalence table (seed 001, Fig. 1) reproduced from the sample extracts. */
 class PrevalenceChangeTest {
-    private static ApiServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    private static final Http http = SampleApi.http();
 
     @Test
     void hampshire_and_the_south_east_have_the_printed_estimates_changes_and_rates() {

@@ -7,48 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
-import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.api.support.SampleApi;
 
 /** The reports over the warehouse the real ETL builds from the sample extracts, against the plans' figures. */
 class SampleWarehouseApiTest {
-    private static ApiServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = http.get(pathAndQuery);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
-    }
+    private static final Http http = SampleApi.http();
 
     @Test
     void south_east_penetration_2008_09_ranks_as_the_oxfordshire_plan_printed() {
         List<Map<String, String>> golden = Golden.rows("south_east_penetration_2008_09.csv");
-        JsonNode body = ok("/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
+        JsonNode body = http.ok("/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
         JsonNode rows = body.get("rows");
 
         assertThat(rows).extracting(r -> r.get("partnership").asText())
@@ -69,7 +43,7 @@ class SampleWarehouseApiTest {
     @Test
     void national_top_10_effective_change_2008_09_matches_the_plan_to_one_decimal() {
         List<Map<String, String>> golden = Golden.rows("national_top10_effective_change_2008_09.csv");
-        JsonNode rows = ok("/api/v1/rankings?measure=effective_change&period=2008-09&limit=10").get("rows");
+        JsonNode rows = http.ok("/api/v1/rankings?measure=effective_change&period=2008-09&limit=10").get("rows");
 
         assertThat(rows).extracting(r -> r.get("partnership").asText())
                 .containsExactlyElementsOf(golden.stream().map(g -> g.get("partnership")).toList());
@@ -87,7 +61,7 @@ class SampleWarehouseApiTest {
     @Test
     void gateshead_funding_totals_show_the_printed_total_and_the_9419_gap_in_2008_09() {
         List<Map<String, String>> golden = Golden.rows("gateshead_funding_totals.csv");
-        JsonNode totals = ok("/api/v1/funding?partnership=Gateshead").get("totals");
+        JsonNode totals = http.ok("/api/v1/funding?partnership=Gateshead").get("totals");
 
         assertThat(totals).extracting(t -> t.get("period").asText())
                 .containsExactlyElementsOf(golden.stream().map(g -> g.get("period")).toList());
@@ -108,7 +82,7 @@ class SampleWarehouseApiTest {
         Map<String, String> printed = Golden.rows("gateshead_funding.csv").stream()
                 .filter(g -> !g.get("source").equals("reported_total"))
                 .collect(Collectors.toMap(g -> g.get("period") + " " + g.get("source"), g -> g.get("amount_gbp")));
-        JsonNode lines = ok("/api/v1/funding?partnership=gateshead").get("lines");
+        JsonNode lines = http.ok("/api/v1/funding?partnership=gateshead").get("lines");
 
         Map<String, String> served = new java.util.HashMap<>();
         lines.forEach(l -> served.put(l.get("period").asText() + " " + l.get("source_code").asText(),
@@ -132,11 +106,11 @@ class SampleWarehouseApiTest {
         long latest = Http.json(http.get("/api/v1/health")).get("warehouse_version").asLong();
         String query = "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East";
 
-        JsonNode pinned = ok(query + "&as_of=" + latest);
+        JsonNode pinned = http.ok(query + "&as_of=" + latest);
         HttpResponse<String> future = http.get(query + "&as_of=" + (latest + 5));
 
         assertThat(pinned.get("warehouse_version").asLong()).isEqualTo(latest);
-        assertThat(pinned.get("rows")).isEqualTo(ok(query).get("rows"));
+        assertThat(pinned.get("rows")).isEqualTo(http.ok(query).get("rows"));
         assertThat(future.statusCode()).isEqualTo(404);
         assertThat(Http.json(future).get("error").get("parameter").asText()).isEqualTo("as_of");
         assertThat(Http.json(future).get("error").get("message").asText()).endsWith("versions 0 to " + latest + " exist");

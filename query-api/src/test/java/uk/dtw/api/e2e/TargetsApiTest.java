@@ -5,42 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.dtw.api.ApiServer;
-import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
-import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.api.support.SampleApi;
 
 /**
  * Targets against actuals on the sample warehouse, checked against figures worked out by hand from
  * the Oxfordshire plan (004), its national top 10 table and Lancashire's targets (003).
  */
 class TargetsApiTest {
-    private static ApiServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                .start("127.0.0.1", 0);
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    private static JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = http.get(pathAndQuery);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
-    }
+    private static final Http http = SampleApi.http();
 
     private static JsonNode row(JsonNode rows, String measure, String period) {
         for (JsonNode r : rows) {
@@ -53,7 +29,7 @@ class TargetsApiTest {
 
     @Test
     void oxfordshire_2008_09_effective_treatment_beat_its_target_by_301() {
-        JsonNode r = row(ok("/api/v1/targets?partnership=Oxfordshire").get("rows"), "pdu_in_effective_treatment", "2008-09");
+        JsonNode r = row(http.ok("/api/v1/targets?partnership=Oxfordshire").get("rows"), "pdu_in_effective_treatment", "2008-09");
 
         assertThat(r.get("baseline_period").asText()).isEqualTo("2007-08");
         assertThat(r.get("baseline_value").asDouble()).isEqualTo(1_636.0);
@@ -66,7 +42,7 @@ class TargetsApiTest {
 
     @Test
     void oxfordshire_later_years_have_no_actual_loaded_and_say_so() {
-        JsonNode r = row(ok("/api/v1/targets?partnership=Oxfordshire").get("rows"), "pdu_in_effective_treatment", "2009-10");
+        JsonNode r = row(http.ok("/api/v1/targets?partnership=Oxfordshire").get("rows"), "pdu_in_effective_treatment", "2009-10");
 
         assertThat(r.get("target_value").asDouble()).isEqualTo(1_702.0);
         assertThat(r.get("actual_value").isNull()).isTrue();
@@ -79,7 +55,7 @@ class TargetsApiTest {
     void every_top_10_change_target_is_met_with_the_change_worked_from_the_2007_08_count() {
         for (Map<String, String> g : Golden.rows("national_top10_effective_change_2008_09.csv")) {
             String name = g.get("partnership").replace(" ", "%20");
-            JsonNode r = row(ok("/api/v1/targets?partnership=" + name + "&measure=pdu_in_effective_treatment_change_pct")
+            JsonNode r = row(http.ok("/api/v1/targets?partnership=" + name + "&measure=pdu_in_effective_treatment_change_pct")
                     .get("rows"), "pdu_in_effective_treatment_change_pct", "2008-09");
 
             assertThat(r.get("target_value").asDouble()).as(name).isEqualTo(Double.parseDouble(g.get("change_target_pct")));
@@ -92,7 +68,7 @@ class TargetsApiTest {
 
     @Test
     void suffolk_rose_27_96_percent_against_a_2_percent_target() {
-        JsonNode r = row(ok("/api/v1/targets?partnership=Suffolk").get("rows"),
+        JsonNode r = row(http.ok("/api/v1/targets?partnership=Suffolk").get("rows"),
                 "pdu_in_effective_treatment_change_pct", "2008-09");
 
         assertThat(r.get("baseline_period").asText()).isEqualTo("2007-08");
@@ -105,7 +81,7 @@ class TargetsApiTest {
 
     @Test
     void lancashire_targets_have_no_actuals_loaded_so_the_actual_is_null_with_the_reason() {
-        JsonNode rows = ok("/api/v1/targets?partnership=Lancashire").get("rows");
+        JsonNode rows = http.ok("/api/v1/targets?partnership=Lancashire").get("rows");
 
         assertThat(rows).hasSize(6); // 3 target years for PDUs and for all adults
         for (JsonNode r : rows) {

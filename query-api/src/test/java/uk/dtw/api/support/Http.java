@@ -20,6 +20,13 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** GET that must answer 200 (the body is shown if not), read as JSON. */
+    public JsonNode ok(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
     /** GET of a path with its query, which the caller writes already encoded (%20 for a space). */
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
