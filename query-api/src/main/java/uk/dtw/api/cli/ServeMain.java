@@ -72,9 +72,8 @@ public final class ServeMain implements Callable<Integer> {
             return 3;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "query-api-stop"));
-        long warmupMs = Warmup.run(source);
         printWelcome(server.port(), source.currentVersion());
-        spec.commandLine().getOut().println("(warmed up the measure views in " + warmupMs + " ms)");
+        Warmup.startInBackground(source);
         return waitForever();
     }
 

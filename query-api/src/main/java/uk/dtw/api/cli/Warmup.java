@@ -3,29 +3,35 @@ package uk.dtw.api.cli;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.snapshot.SnapshotSource;
+import uk.dtw.warehouse.calcite.ViewDefinitions;
 
 /**
- * Runs the main measure views once before the first analyst does. In a cold JVM the first
- * Calcite query costs seconds (class loading, reading every table from Delta, code generation;
- * about 8 s measured by bench/query-bench.sh); the server pays it at start, not a user.
+ * Runs every view once, in the background, before analysts do. In a cold JVM the first query of
+ * a view costs seconds (class loading, reading every table from Delta, code generation; about
+ * 8 s for the first, measured by bench/query-bench.sh); the server pays it at start instead.
  */
 final class Warmup {
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
-  private static final List<String> VIEWS = List.of("penetration", "effective_change", "funding_total");
 
   private Warmup() {}
+
+  /** Starts the warm-up on a daemon thread; requests are served meanwhile. */
+  static void startInBackground(SnapshotSource source) {
+    Thread t = new Thread(() -> LOG.info("warmed up the views in {} ms", run(source)), "view-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** Milliseconds the warm-up took; a view that fails is logged and skipped, never fatal. */
   static long run(SnapshotSource source) {
     long start = System.nanoTime();
     Snapshot snapshot = source.acquire();
     try (Statement statement = snapshot.connection().createStatement()) {
-      for (String view : VIEWS) {
+      for (String view : ViewDefinitions.load(Warmup.class.getClassLoader()).keySet()) {
         try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + view)) {
           rs.next();
         } catch (SQLException e) {
