@@ -22,9 +22,9 @@ final class WideYearsReader implements LayoutReader {
   private static final Pattern FROM_BASELINE = Pattern.compile("^\\s*(-?[0-9.]+)\\s*%\\s*from baseline\\s*$");
 
   /** Per kind: the column the row label fills and the column the year cells fill. */
-  private record Shape(String labelColumn, String valueColumn) {}
+  record Shape(String labelColumn, String valueColumn) {}
 
-  private static final Map<ExtractKind, Shape> SHAPES = Map.of(
+  static final Map<ExtractKind, Shape> SHAPES = Map.of(
       ExtractKind.FUNDING, new Shape("source", "amount_gbp"),
       ExtractKind.TARGETS, new Shape("measure", "value"),
       ExtractKind.PREVALENCE, new Shape("drug_group", "estimate"));
@@ -41,8 +41,7 @@ final class WideYearsReader implements LayoutReader {
     HeaderCell label = header.stream().filter(h -> !h.yearOnly() && !h.derived() && !h.ignored()
         && !file.areaColumn().equals(h.column())).findFirst().orElse(null);
     Shape shape = SHAPES.get(file.kind());
-    String valueColumn = file.kind() == ExtractKind.PREVALENCE && label != null
-        && Aliases.key(label.raw()).contains("rate") ? "rate_per_1000" : shape.valueColumn();
+    String valueColumn = valueColumn(file, label == null ? "" : label.raw());
     header.stream().filter(h -> h != label && !file.areaColumn().equals(h.column()))
         .forEach(h -> HeaderNotes.warnAboutColumns(List.of(h), file, warnings));
     String fixedArea = area.isPresent() ? null : file.place().folder().orElse(null);
@@ -83,6 +82,12 @@ final class WideYearsReader implements LayoutReader {
     return rows;
   }
 
+  /** The column the year cells fill: the rate per 1,000 when a prevalence table's label header says "rate". */
+  static String valueColumn(FileContext file, String labelHeader) {
+    return file.kind() == ExtractKind.PREVALENCE && Aliases.key(labelHeader).contains("rate")
+        ? "rate_per_1000" : SHAPES.get(file.kind()).valueColumn();
+  }
+
   /** Why no row of the file can be read this way, or null. */
   private static String headerProblem(List<HeaderCell> years, boolean hasArea, HeaderCell label) {
     Map<Integer, HeaderCell> seen = new HashMap<>();
@@ -100,7 +105,7 @@ final class WideYearsReader implements LayoutReader {
   }
 
   /** The year cell's figure; "1685 (3% from baseline)" gives 1685, its remark checked against the baseline. */
-  private static String valueOf(Grid.GridRow r, HeaderCell year, List<HeaderCell> years, InputRow row) {
+  static String valueOf(Grid.GridRow r, HeaderCell year, List<HeaderCell> years, InputRow row) {
     String cell = r.cell(year.index());
     Matcher m = REMARK.matcher(cell);
     if (!m.matches()) {

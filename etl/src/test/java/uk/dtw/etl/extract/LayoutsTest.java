@@ -76,6 +76,43 @@ class LayoutsTest {
   }
 
   @Test
+  void hampshire_and_the_south_east_side_by_side_under_two_header_rows_give_each_area_its_own_records() {
+    // Seed 001, Fig. 1: the first header row names the areas, the second their years and % change.
+    Layouts.Read r = read(ExtractKind.PREVALENCE, "prevalence_hampshire_fig1.csv",
+        "Individuals,Hampshire,,,South East,,",
+        ",2007-8,2008-9,%'age change,2007-8,2008-9,%'age change",
+        "Total PDU's,\"3,065\",\"3,197\",4.31%,\"30,309\",\"31,565\",4.14%",
+        "Opiate Users,\"2,629\",\"2,717\",3.35%,\"25,018\",\"26,451\",5.73%",
+        "Crack Cocaine Users,\"1,272\",\"1,385\",8.88%,\"16,585\",\"17,918\",8.04%",
+        "injecting Drug Users,\"1,281\",\"1,620\",26.46%,\"10,951\",\"12,666\",9.99%");
+    assertThat(r.layout()).isEqualTo("SideBySideAreasReader");
+    // The second header row is consumed: four data rows, numbered as the spreadsheet shows them.
+    assertThat(r.rows()).extracting(row -> row.row).containsExactly(3, 4, 5, 6);
+    assertThat(r.rows().get(0).problems).isEmpty();
+    assertThat(r.rows().get(0).records).extracting(m -> m.get("partnership") + " " + m.get("period") + " "
+        + m.get("drug_group") + " " + m.get("estimate")).containsExactly(
+        "Hampshire 2007-8 pdu 3,065", "Hampshire 2008-9 pdu 3,197", "South East 2007-8 pdu 30,309", "South East 2008-9 pdu 31,565");
+    assertThat(r.rows().get(0).records.get(0)).doesNotContainKey("change");
+    assertThat(r.rows().get(2).records).extracting(m -> m.get("drug_group")).containsOnly("crack");
+    // 10,951 to 12,666 is +15.66%, not 9.99%: the row is held back, naming the area.
+    assertThat(r.rows().get(3).problems).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo("derived_check");
+      assertThat(p.column()).startsWith("South East");
+      assertThat(p.message()).contains("'9.99%'").contains("15.66%");
+    });
+    assertThat(r.rows().get(0).recordJson).contains("\"Individuals\":\"Total PDU's\"")
+        .contains("\"Hampshire 2008-9\":\"3,197\"").contains("\"South East %'age change\":\"4.14%\"");
+    assertThat(r.fileWarnings()).extracting(Note::rule).containsExactly("derived_column");
+  }
+
+  @Test
+  void a_one_row_header_with_years_is_not_taken_for_areas_side_by_side() {
+    Layouts.Read r = read(ExtractKind.PREVALENCE, "Hampshire/prevalence.csv",
+        "Individuals,2007-8,2008-9,", "Total PDU's,\"3,065\",\"3,197\",");
+    assertThat(r.layout()).isEqualTo("WideYearsReader");
+  }
+
+  @Test
   void the_south_east_ranking_table_in_peoples_words_reads_as_a_long_treatment_extract() {
     // Seed 004: Oxfordshire 1,986 of 2,660 = 74.66%; the ranks are not loaded.
     Layouts.Read r = read(ExtractKind.TREATMENT, "treatment_south_east.csv",

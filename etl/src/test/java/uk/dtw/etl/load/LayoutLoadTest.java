@@ -42,6 +42,14 @@ class LayoutLoadTest {
         "Area,Individuals,2007-8,2008-9,%'age change",
         "Hampshire,Crack Cocaine Users,\"1,272\",\"1,385\",8.88%",
         "South East,injecting Drug Users,\"10,951\",\"12,666\",15.66%");
+    // Seed 001, Fig. 1 as printed: Hampshire and the South East side by side under two header rows;
+    // the crack row's South East change misprinted (16,585 to 17,918 is +8.04%, not 9.99%).
+    wh.write("prevalence_hampshire_fig1.csv",
+        "Individuals,Hampshire,,,South East,,",
+        ",2007-8,2008-9,%'age change,2007-8,2008-9,%'age change",
+        "Total PDU's,\"3,065\",\"3,197\",4.31%,\"30,309\",\"31,565\",4.14%",
+        "Opiate Users,\"2,629\",\"2,717\",3.35%,\"25,018\",\"26,451\",5.73%",
+        "Crack Cocaine Users,\"1,272\",\"1,385\",8.88%,\"16,585\",\"17,918\",9.99%");
     report = wh.load();
   }
 
@@ -63,7 +71,7 @@ class LayoutLoadTest {
     assertThat(wh.table(AuditTables.BRONZE_ROW).filter(col("source_file").equalTo("Gateshead/funding.csv")
         .and(col("source_row").equalTo(3))).first().<String>getAs("record"))
         .isEqualTo("{\"Funding profile\":\"Other (please list below)\",\"2006/07\":\"\",\"2007/08\":\"\",\"2008/09\":\"\",\"2009/10\":\"\",\"2010/11\":\"\"}");
-    assertThat(wh.table(AuditTables.BRONZE_ROW).count()).isEqualTo(report.total(f -> f.read)).isEqualTo(7);
+    assertThat(wh.table(AuditTables.BRONZE_ROW).count()).isEqualTo(report.total(f -> f.read)).isEqualTo(10);
   }
 
   @Test
@@ -80,9 +88,25 @@ class LayoutLoadTest {
         .isEqualTo(12666.0);
     assertThat(wh.figure(Facts.PREVALENCE, "area_code", "24", "financial_year", "2007-08", "drug_group", "crack"))
         .isEqualTo(1272.0);
-    assertThat(wh.table(Facts.PREVALENCE).count()).isEqualTo(4);
+    assertThat(wh.table(Facts.PREVALENCE).count()).isEqualTo(12);
     assertThat(report.toText()).contains("Warnings (loaded, but check them):")
         .contains("row 1 column %'age change: [derived_column]");
+  }
+
+  @Test
+  void hampshire_and_the_south_east_side_by_side_each_load_as_their_own_area() {
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "24", "financial_year", "2008-09", "drug_group", "pdu"))
+        .isEqualTo(3197.0);
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "E12000008", "financial_year", "2008-09", "drug_group", "pdu"))
+        .isEqualTo(31565.0);
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "E12000008", "financial_year", "2007-08", "drug_group", "opiate"))
+        .isEqualTo(25018.0);
+    FileReport fig1 = file("prevalence_hampshire_fig1.csv");
+    assertThat(List.of(fig1.read, fig1.loaded, fig1.quarantined, fig1.skipped)).containsExactly(3L, 2L, 1L, 0L);
+    Row misprint = wh.table(AuditTables.BRONZE_ROW).filter(col("source_file").equalTo("prevalence_hampshire_fig1.csv")
+        .and(col("source_row").equalTo(5))).first();
+    assertThat(misprint.<String>getAs("record")).contains("\"South East %'age change\":\"9.99%\"");
+    assertThat(report.toText()).contains("derived_check");
   }
 
   private static Double amount(String year, String source) {
