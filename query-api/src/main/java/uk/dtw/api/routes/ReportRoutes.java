@@ -7,6 +7,7 @@ import java.util.Map;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.reports.BullseyeReport;
 import uk.dtw.api.reports.EffectiveChangeTopReport;
+import uk.dtw.api.reports.IndicatorComparisonReport;
 import uk.dtw.api.reports.Partnerships;
 import uk.dtw.api.reports.PenetrationComparisonReport;
 import uk.dtw.api.reports.PrevalenceChangeReport;
@@ -80,6 +81,20 @@ final class ReportRoutes {
         }
         List<Partnerships.Found> found = names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
         output.send(ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
+    }
+
+    static void indicatorCompare(Context ctx, Snapshot snapshot) {
+        Output output = Output.of(ctx);
+        IndicatorComparisonReport.Indicator indicator =
+                IndicatorComparisonReport.resolve(snapshot, "indicator", Params.optional(ctx, "indicator"));
+        List<String> names = Params.list(ctx, "partnership");
+        if (names.isEmpty()) {
+            throw Errors.missing("partnership", "one or more partnership names, repeated or comma-separated");
+        }
+        String period = Period.parseAny("period", Params.optional(ctx, "period"));
+        IndicatorComparisonReport.checkPeriod(snapshot, indicator, "period", period);
+        List<Partnerships.Found> found = names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+        output.send(ctx, IndicatorComparisonReport.build(snapshot, indicator, found, period), snapshot.version());
     }
 
     static void bullseye(Context ctx, Snapshot snapshot) {

@@ -11,7 +11,7 @@ public final class Routes {
     /** What GET /health lists; keep in step with {@link #register}. */
     static final List<String> ENDPOINTS = List.of("GET /api/v1/health", "GET /api/v1/rankings",
             "GET /api/v1/reports/penetration-table", "GET /api/v1/reports/effective-change-top",
-            "GET /api/v1/penetration", "GET /api/v1/bullseye", "GET /api/v1/prevalence-change",
+            "GET /api/v1/penetration", "GET /api/v1/indicators/compare", "GET /api/v1/bullseye", "GET /api/v1/prevalence-change",
             "GET /api/v1/funding", "GET /api/v1/targets", "POST /api/v1/sql");
 
     private Routes() {
@@ -26,6 +26,7 @@ public final class Routes {
         routes.get(PREFIX + "/reports/effective-change-top",
                 SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));
         routes.get(PREFIX + "/penetration", SnapshotHandler.using(source, ReportRoutes::penetration));
+        routes.get(PREFIX + "/indicators/compare", SnapshotHandler.using(source, ReportRoutes::indicatorCompare));
         routes.get(PREFIX + "/bullseye", SnapshotHandler.using(source, ReportRoutes::bullseye));
         routes.get(PREFIX + "/prevalence-change", SnapshotHandler.using(source, ReportRoutes::prevalenceChange));
         routes.post(PREFIX + "/sql", SnapshotHandler.using(source, new SqlRoute(adhoc)::handle));
