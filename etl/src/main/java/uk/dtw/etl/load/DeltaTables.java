@@ -50,6 +50,15 @@ final class DeltaTables {
    * figure differs, so reloading the same figures writes no new row and changes nothing.
    */
   void merge(TableDef table, Dataset<Row> source) {
+    merge(table, source, java.util.Set.of());
+  }
+
+  /**
+   * Upserts as {@link #merge(TableDef, Dataset)}, and withdraws the figures that earlier
+   * versions of {@code changedFiles} gave and the new versions (in {@code source}) do not give
+   * again: a changed file replaces exactly what its earlier version loaded, in one commit.
+   */
+  void merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
     String on = table.naturalKey().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
     List<String> valueColumns = table.columnNames().stream()
         .filter(c -> !table.naturalKey().contains(c))
@@ -57,11 +66,19 @@ final class DeltaTables {
         .toList();
     String changed = valueColumns.isEmpty() ? "false"
         : valueColumns.stream().map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
-    DeltaTable.forPath(spark, path(table)).as("t")
+    // The same figure from a new version of its file keeps its place but points at its new row.
+    String moved = table.column("source_row").isPresent()
+        ? " OR (t.source_file = s.source_file AND NOT (t.source_row <=> s.source_row))" : "";
+    io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path(table)).as("t")
         .merge(source.as("s"), on)
-        .whenMatched(changed).updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
+        .whenMatched(changed + moved).updateAll()
+        .whenNotMatched().insertAll();
+    if (!changedFiles.isEmpty()) {
+      merge = merge.whenNotMatchedBySource("t.source_file IN ("
+          + changedFiles.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")")
+          .delete();
+    }
+    merge.execute();
   }
 
   /** Inserts rows whose natural key is new; rows already there stay as they are. */

@@ -50,6 +50,8 @@ public final class LoadJob {
   private final DeltaTables tables;
   private final String warehouse;
   private final Consumer<String> progress;
+  /** Per kind, the paths whose bytes changed since they were loaded: their old figures are replaced. */
+  private final Map<ExtractKind, Set<String>> changedFiles = new EnumMap<>(ExtractKind.class);
 
   public LoadJob(SparkSession spark, String warehouse) {
     this(spark, warehouse, line -> { });
@@ -114,7 +116,7 @@ public final class LoadJob {
       tables.insertNew(AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
       tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
-    facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows));
+    facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
     if (definitions != null) {
       tables.merge(Dimensions.INDICATOR, definitions);
     }
@@ -143,8 +145,13 @@ public final class LoadJob {
   private Map<ExtractKind, Map<String, LandingFile>> plan(List<Landing.Entry> entries, LoadReport report) {
     // Only files of committed loads count: a killed load's files are loaded again, idempotently.
     Dataset<Row> committed = tables.read(AuditTables.META_LOAD).select("load_id");
-    Set<String> loadedBefore = new HashSet<>(tables.read(AuditTables.META_FILE).join(committed, "load_id")
-        .select("file_sha256").as(Encoders.STRING()).collectAsList());
+    Map<String, String> pathOfHash = new HashMap<>();
+    Set<String> loadedPaths = new HashSet<>();
+    for (Row r : tables.read(AuditTables.META_FILE).join(committed, "load_id").select("file_sha256", "source_file").collectAsList()) {
+      pathOfHash.put(r.getString(0), r.getString(1));
+      loadedPaths.add(r.getString(1));
+    }
+    Set<String> loadedBefore = pathOfHash.keySet();
     Map<String, String> seenNow = new HashMap<>();
     Map<ExtractKind, Map<String, LandingFile>> newFiles = new EnumMap<>(ExtractKind.class);
     int order = 0;
@@ -163,7 +170,12 @@ public final class LoadJob {
         seenNow.put(e.sha256(), e.relativePath());
         newFiles.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
             .put(e.relativePath(), new LandingFile(e.uri(), e.relativePath(), e.sha256(), e.kind(), order++, e.sheet()));
-        report.files.add(new FileReport("new", e.relativePath(), e.kind().code(), null));
+        boolean changed = loadedPaths.contains(e.relativePath());
+        if (changed) {
+          changedFiles.computeIfAbsent(e.kind(), k -> new HashSet<>()).add(e.relativePath());
+        }
+        report.files.add(new FileReport("new", e.relativePath(), e.kind().code(), changed
+            ? "changed since it was last loaded: its figures replace exactly those its earlier version gave" : null));
       }
     }
     return newFiles;

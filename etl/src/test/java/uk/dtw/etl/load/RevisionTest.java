@@ -69,4 +69,24 @@ class RevisionTest {
 
     assertThat(wh.figure(Facts.PREVALENCE, "area_code", "00CH", "measure_code", "estimate")).isEqualTo(1169.0);
   }
+
+  @Test
+  void a_changed_file_replaces_exactly_what_its_earlier_version_loaded(@TempDir Path dir) {
+    Warehouses wh = new Warehouses(dir);
+    wh.write("prevalence_gateshead.csv", HEADER, "Gateshead,2008-09,pdu,1484,,,", "Gateshead,2007-08,pdu,1500,,,");
+    wh.write("prevalence_portsmouth.csv", HEADER, "Portsmouth,2008-09,pdu,1254,,,");
+    wh.load();
+    // Gateshead re-sends its file: the 2008-09 estimate revised, the 2007-08 row withdrawn.
+    wh.write("prevalence_gateshead.csv", HEADER, "Gateshead,2008-09,pdu,1169,,,");
+
+    LoadReport resend = wh.load();
+
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "00CH", "financial_year", "2008-09", "measure_code", "estimate"))
+        .isEqualTo(1169.0);
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "00CH", "financial_year", "2007-08", "measure_code", "estimate"))
+        .isNull();
+    assertThat(wh.figure(Facts.PREVALENCE, "area_code", "00MR", "measure_code", "estimate")).isEqualTo(1254.0);
+    assertThat(resend.files).filteredOn(f -> f.path.equals("prevalence_gateshead.csv")).singleElement()
+        .satisfies(f -> assertThat(f.note).startsWith("changed since it was last loaded"));
+  }
 }
