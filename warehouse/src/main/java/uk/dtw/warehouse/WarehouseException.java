@@ -47,7 +47,7 @@ public final class WarehouseException extends RuntimeException {
 
   public static WarehouseException unknownTable(String name) {
     return new WarehouseException(Kind.NOT_FOUND, "There is no warehouse table called '" + name
-        + "'. The tables are listed in uk.dtw.warehouse.schema.StarSchema.", null);
+        + "'. The tables are listed in uk.dtw.model.schema.StarSchema.", null);
   }
 
   public static WarehouseException unreadableTable(String table, Long version, Throwable cause) {

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.warehouse.delta.DeltaTableReader;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * One warehouse version resolved: every table of the star schema pinned to the Delta version the

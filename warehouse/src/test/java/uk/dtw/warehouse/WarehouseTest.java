@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.warehouse.WarehouseException.Kind;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
 import uk.dtw.warehouse.testing.TestWarehouse;
 
 class WarehouseTest {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.AreaDirectory;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.AreaDirectory;
+import uk.dtw.model.reference.FinancialYear;
 
 /** Reads typed values out of a row's cells, recording a {@link Problem} for each one that fails. */
 final class Cells {

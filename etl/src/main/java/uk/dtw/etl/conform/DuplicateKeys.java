@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * Finds one file giving the same key twice with different figures. Neither row can be trusted

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVRecord;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.AreaNames;
-import uk.dtw.warehouse.reference.FinancialYear;
-import uk.dtw.warehouse.reference.ReferenceFiles;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.AreaNames;
+import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.reference.ReferenceFiles;
 
 /**
  * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant")

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import uk.dtw.etl.extract.CsvExtract;
-import uk.dtw.warehouse.reference.Area;
+import uk.dtw.model.reference.Area;
 
 /**
  * Conforms an indicator row: one figure (value and/or count and denominator) for an indicator,

@@ -2,8 +2,8 @@ package uk.dtw.etl.conform;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * The period an indicator figure is for: a financial year ({@code 2008-09}) or, as deaths and

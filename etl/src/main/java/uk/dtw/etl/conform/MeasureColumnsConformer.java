@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * Conforms a row that names an area, a time and a group, then one column per measure

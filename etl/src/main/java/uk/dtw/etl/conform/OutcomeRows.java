@@ -18,7 +18,7 @@ import uk.dtw.etl.extract.Layouts;
 import uk.dtw.etl.extract.Note;
 import uk.dtw.etl.extract.Sheets;
 import uk.dtw.etl.spark.SparkTypes;
-import uk.dtw.warehouse.schema.Column;
+import uk.dtw.model.schema.Column;
 
 /**
  * Runs on executors: reads each extract file of one kind and emits one outcome row per figure,

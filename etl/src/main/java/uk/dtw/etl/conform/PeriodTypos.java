@@ -3,7 +3,7 @@ package uk.dtw.etl.conform;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * Corrects a period with one stray keystroke, such as {@code 20010-11}, but only when exactly one

@@ -1,6 +1,6 @@
 package uk.dtw.etl.conform;
 
-import uk.dtw.warehouse.reference.AreaDirectory;
+import uk.dtw.model.reference.AreaDirectory;
 
 /** The reference data conformers match against, built once per JVM (driver or executor). */
 final class Reference {

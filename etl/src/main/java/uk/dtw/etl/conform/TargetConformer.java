@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.FinancialYear;
-import uk.dtw.warehouse.reference.ReferenceFiles;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.reference.ReferenceFiles;
 
 /** Conforms a baseline or target line; the measure must be one dim_measure lists as a target. */
 final class TargetConformer extends RowConformer {

@@ -3,10 +3,10 @@ package uk.dtw.etl.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.Facts;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
+import uk.dtw.model.schema.TableDef;
 
 /** The kinds of extract, told apart by the file name's prefix (docs/extracts.md). */
 public enum ExtractKind {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * What one header cell says: the canonical column it names (directly or through the alias table),

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * Tables that put areas side by side under two header rows, as Hampshire's plan prints its

@@ -3,7 +3,7 @@ package uk.dtw.etl.extract;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * What a file's place says when its table does not: a partnership's own table names the

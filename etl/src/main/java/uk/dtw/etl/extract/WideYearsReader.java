@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * Tables printed with one column per year: a funding profile (sources down, years across), a

@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Facts;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Facts;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * What each committed load changed: the figures it added and the ones it replaced, old beside

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import uk.dtw.etl.spark.SparkTypes;
-import uk.dtw.warehouse.schema.Facts;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Facts;
+import uk.dtw.model.schema.TableDef;
 
 /** Writes to the warehouse's Delta tables: create, merge by natural key, insert-only, replace. */
 final class DeltaTables {

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import uk.dtw.etl.report.LoadReport;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.Facts;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * Checks across rows and files, one SQL file each under {@code findings/}, run once a load's

@@ -32,10 +32,10 @@ import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkTypes;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * Loads a landing folder into the warehouse: new files only (by content hash), every row to

@@ -7,13 +7,13 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.AreaDirectory;
-import uk.dtw.warehouse.reference.FinancialYear;
-import uk.dtw.warehouse.reference.ReferenceFiles;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.AreaDirectory;
+import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.reference.ReferenceFiles;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.TableDef;
 
 /** The rows of every conformed dimension, built from the reference data bundled with the warehouse module. */
 final class ReferenceDimensions {

@@ -8,9 +8,9 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.TableDef;
 
 /** Turns the warehouse schema (defined once in the warehouse module) into Spark types. */
 public final class SparkTypes {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.AreaDirectory;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.AreaDirectory;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * Writes a synthetic national landing folder in the canonical layout: every partnership that

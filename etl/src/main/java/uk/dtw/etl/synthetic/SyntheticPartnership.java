@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import uk.dtw.warehouse.reference.Area;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.Area;
+import uk.dtw.model.reference.FinancialYear;
 
 /**
  * One partnership's invented but plausible figures: a PDU estimate of a few hundred to a few

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.dtw.warehouse.reference.FinancialYear;
+import uk.dtw.model.reference.FinancialYear;
 
 class PeriodTyposTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.cli.EtlMain;
 import uk.dtw.etl.support.ForkedLoad;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
+import uk.dtw.model.schema.AuditTables;
 
 /** Two loads started at once on one warehouse: both succeed, or one fails cleanly having written nothing. */
 class ConcurrentLoadTest {

@@ -10,8 +10,8 @@ import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.ForkedLoad;
 import uk.dtw.etl.support.ReaderView;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Facts;
 
 /** A load killed with SIGKILL mid-commit leaves readers at the previous version; the next run completes it. */
 class CrashSafetyTest {

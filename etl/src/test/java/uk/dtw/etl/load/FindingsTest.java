@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.Facts;
 
 /** Problems only visible across rows or files are reported after the load, and the figures stay as reported. */
 class FindingsTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
 
 /** Indicator extracts define their own indicators (dim_indicator) and load their figures as reported (fact_indicator). */
 class IndicatorLoadTest {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Facts;
 
 /** Tables as the plans print them (years across, people's headers, a partnership's own folder) load end to end. */
 class LayoutLoadTest {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Facts;
 
 /**
  * Bad rows are held back with the rule, file, row and column; good rows beside them still load;

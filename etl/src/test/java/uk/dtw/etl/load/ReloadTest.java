@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.SparkTestSession;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /** Loading the same folder twice changes nothing: no row, no figure, no warehouse version. */
 class ReloadTest {

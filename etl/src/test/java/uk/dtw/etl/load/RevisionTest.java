@@ -11,7 +11,7 @@ import uk.dtw.etl.history.LoadHistory;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.SparkTestSession;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.Facts;
 
 /** A later figure replaces an earlier one for the same key; the earlier stays in Delta history; blanks erase nothing. */
 class RevisionTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Golden;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Facts;
 
 /** The bundled sample, loaded once, checked against the figures the plans print. */
 class SampleLoadTest {
@@ -70,7 +70,7 @@ class SampleLoadTest {
     List<CSVRecord> printed = Golden.read("south_east_penetration_2008_09.csv");
     assertThat(printed).hasSize(19);
     for (CSVRecord r : printed) {
-      String code = wh.table(uk.dtw.warehouse.schema.Dimensions.AREA)
+      String code = wh.table(uk.dtw.model.schema.Dimensions.AREA)
           .filter(col("area_name").equalTo(r.get("partnership"))).select("area_code").first().getString(0);
       assertThat(wh.figure(Facts.PREVALENCE, "area_code", code, "financial_year", "2008-09", "drug_group", "pdu", "measure_code", "estimate"))
           .as(r.get("partnership")).isEqualTo(Double.parseDouble(r.get("pdu_estimate")));

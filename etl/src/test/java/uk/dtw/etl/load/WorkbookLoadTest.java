@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.TestWorkbooks;
 import uk.dtw.etl.support.Warehouses;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.Facts;
 
 /** A workbook as an analyst keeps it: one extract per sheet, each loaded and traced to its sheet and row. */
 class WorkbookLoadTest {

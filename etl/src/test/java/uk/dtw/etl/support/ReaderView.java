@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * The warehouse as a reader sees it, by the rule in docs/internal/CONTRACTS.md, applied here with

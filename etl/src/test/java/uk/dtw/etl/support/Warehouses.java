@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.dtw.etl.load.LoadJob;
 import uk.dtw.etl.report.LoadReport;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.TableDef;
 
 /** A throwaway landing folder and warehouse for one test class, with helpers to load and read them. */
 public final class Warehouses {

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.dtw.warehouse.Warehouse;
-import uk.dtw.warehouse.schema.AuditTables;
+import uk.dtw.model.schema.AuditTables;
 
 /**
  * Snapshots of a warehouse folder through the {@link Warehouse} facade, refreshed when a new

@@ -20,8 +20,8 @@ import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.SampleWarehouse;
 import uk.dtw.warehouse.Warehouse;
 import uk.dtw.warehouse.calcite.ViewDefinitions;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * The same SQL through Calcite (over Delta Kernel) and through DuckDB (over the parquet files

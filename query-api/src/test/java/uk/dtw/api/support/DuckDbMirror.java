@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import uk.dtw.warehouse.Warehouse;
 import uk.dtw.warehouse.calcite.ViewDefinitions;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * The same pinned warehouse in DuckDB, the second engine: every table over the parquet files

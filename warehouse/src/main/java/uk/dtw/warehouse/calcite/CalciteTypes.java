@@ -3,9 +3,9 @@ package uk.dtw.warehouse.calcite;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.TableDef;
 
 /** The adapter from the warehouse's schema-as-data to Calcite row types (the ETL has its own to Spark). */
 public final class CalciteTypes {

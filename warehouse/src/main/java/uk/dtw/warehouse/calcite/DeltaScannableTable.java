@@ -10,7 +10,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import uk.dtw.warehouse.delta.DeltaTableReader;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * A warehouse table pinned to one Delta version, scanned whole by Calcite (filters and

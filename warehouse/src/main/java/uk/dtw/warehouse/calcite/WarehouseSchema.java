@@ -9,8 +9,8 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import uk.dtw.warehouse.WarehouseSnapshot;
-import uk.dtw.warehouse.schema.StarSchema;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.StarSchema;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * The warehouse as a Calcite schema: every table of {@link StarSchema#TABLES} by its name, pinned

@@ -22,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.dtw.warehouse.WarehouseException;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * Turns Kernel column batches into {@code Object[]} rows in a {@link TableDef}'s column order.

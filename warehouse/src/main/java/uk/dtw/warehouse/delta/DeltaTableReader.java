@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
 import uk.dtw.warehouse.WarehouseException;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.TableDef;
 
 /**
  * One Delta table folder pinned to one version: the only class that touches Delta Kernel's

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.warehouse.Warehouse;
-import uk.dtw.warehouse.schema.Dimensions;
-import uk.dtw.warehouse.schema.Facts;
+import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
 import uk.dtw.warehouse.testing.TestRows;
 import uk.dtw.warehouse.testing.TestWarehouse;
 

@@ -1,7 +1,7 @@
 package uk.dtw.warehouse.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.dtw.warehouse.schema.Column.required;
+import static uk.dtw.model.schema.Column.required;
 
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.types.BooleanType;
@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.Layer;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.Layer;
+import uk.dtw.model.schema.TableDef;
 import uk.dtw.warehouse.testing.DeltaTestTables.ListBatch;
 import uk.dtw.warehouse.testing.ListColumnVector;
 

@@ -2,8 +2,8 @@ package uk.dtw.warehouse.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static uk.dtw.warehouse.schema.Column.optional;
-import static uk.dtw.warehouse.schema.Column.required;
+import static uk.dtw.model.schema.Column.optional;
+import static uk.dtw.model.schema.Column.required;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.warehouse.WarehouseException;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.Layer;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.Layer;
+import uk.dtw.model.schema.TableDef;
 import uk.dtw.warehouse.testing.DeltaTestTables;
 
 class DeltaTableReaderTest {

@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.ColumnType;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.ColumnType;
+import uk.dtw.model.schema.TableDef;
 
 /** Writes small real Delta tables with Delta Kernel's own write API, so read tests need no Spark. */
 public final class DeltaTestTables {

@@ -3,8 +3,8 @@ package uk.dtw.warehouse.testing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import uk.dtw.warehouse.schema.Column;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.Column;
+import uk.dtw.model.schema.TableDef;
 
 /** Builds a row of a table from column name/value pairs, so tests name only the columns they care about. */
 public final class TestRows {

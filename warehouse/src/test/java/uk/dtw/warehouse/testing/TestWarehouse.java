@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import uk.dtw.warehouse.schema.AuditTables;
-import uk.dtw.warehouse.schema.TableDef;
+import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.TableDef;
 
 /** A warehouse folder written the way the ETL writes one: tables first, then meta_load last. */
 public final class TestWarehouse {

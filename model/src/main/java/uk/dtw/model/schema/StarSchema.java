@@ -1,4 +1,4 @@
-package uk.dtw.warehouse.schema;
+package uk.dtw.model.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;

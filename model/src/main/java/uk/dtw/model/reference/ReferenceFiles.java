@@ -1,4 +1,4 @@
-package uk.dtw.warehouse.reference;
+package uk.dtw.model.reference;
 
 import java.io.IOException;
 import java.io.InputStream;

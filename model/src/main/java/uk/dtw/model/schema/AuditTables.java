@@ -1,11 +1,11 @@
-package uk.dtw.warehouse.schema;
+package uk.dtw.model.schema;
 
-import static uk.dtw.warehouse.schema.Column.optional;
-import static uk.dtw.warehouse.schema.Column.required;
-import static uk.dtw.warehouse.schema.ColumnType.INT;
-import static uk.dtw.warehouse.schema.ColumnType.LONG;
-import static uk.dtw.warehouse.schema.ColumnType.STRING;
-import static uk.dtw.warehouse.schema.ColumnType.TIMESTAMP;
+import static uk.dtw.model.schema.Column.optional;
+import static uk.dtw.model.schema.Column.required;
+import static uk.dtw.model.schema.ColumnType.INT;
+import static uk.dtw.model.schema.ColumnType.LONG;
+import static uk.dtw.model.schema.ColumnType.STRING;
+import static uk.dtw.model.schema.ColumnType.TIMESTAMP;
 
 import java.util.List;
 

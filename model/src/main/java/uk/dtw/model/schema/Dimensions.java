@@ -1,12 +1,12 @@
-package uk.dtw.warehouse.schema;
+package uk.dtw.model.schema;
 
-import static uk.dtw.warehouse.schema.Column.optional;
-import static uk.dtw.warehouse.schema.Column.required;
-import static uk.dtw.warehouse.schema.ColumnType.BOOLEAN;
-import static uk.dtw.warehouse.schema.ColumnType.DOUBLE;
-import static uk.dtw.warehouse.schema.ColumnType.DATE;
-import static uk.dtw.warehouse.schema.ColumnType.INT;
-import static uk.dtw.warehouse.schema.ColumnType.STRING;
+import static uk.dtw.model.schema.Column.optional;
+import static uk.dtw.model.schema.Column.required;
+import static uk.dtw.model.schema.ColumnType.BOOLEAN;
+import static uk.dtw.model.schema.ColumnType.DOUBLE;
+import static uk.dtw.model.schema.ColumnType.DATE;
+import static uk.dtw.model.schema.ColumnType.INT;
+import static uk.dtw.model.schema.ColumnType.STRING;
 
 import java.util.List;
 

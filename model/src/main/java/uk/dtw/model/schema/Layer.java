@@ -1,4 +1,4 @@
-package uk.dtw.warehouse.schema;
+package uk.dtw.model.schema;
 
 /** Where a table sits in the data flow; also the sub-folder of the warehouse that holds it. */
 public enum Layer {

@@ -1,4 +1,4 @@
-package uk.dtw.warehouse.reference;
+package uk.dtw.model.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.dtw.warehouse.schema;
+package uk.dtw.model.schema;
 
 /** The logical column types of the warehouse; the ETL maps them to Spark types, the read side to Calcite types. */
 public enum ColumnType {
