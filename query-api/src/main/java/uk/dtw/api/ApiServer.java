@@ -13,46 +13,60 @@ import uk.dtw.api.sql.AdhocSql;
 
 /** The HTTP service over a source of warehouse snapshots; owns the source once started. */
 public final class ApiServer {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** Ad-hoc SQL stops after this long: generous for analysts, short enough to protect the server. */
-    public static final int SQL_TIMEOUT_SECONDS = 30;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    private final SnapshotSource source;
-    private final Javalin app;
+  /**
+   * Ad-hoc SQL stops after this long: generous for analysts, short enough to protect the server.
+   */
+  public static final int SQL_TIMEOUT_SECONDS = 30;
 
-    public ApiServer(SnapshotSource source) {
-        this.source = source;
-        AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
-        this.app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.jsonMapper(new JavalinJackson(JsonOut.MAPPER, false));
-            cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} -> {} in {} ms",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), ms));
-            // Every response says which version it reflects, errors and unknown paths included;
-            // routes that answer from a snapshot overwrite it with that snapshot's version.
-            cfg.routes.before(ctx -> ctx.header(Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
-            Routes.register(cfg.routes, source, adhoc);
-            ErrorHandlers.register(cfg.routes);
-        });
+  private final SnapshotSource source;
+  private final Javalin app;
+
+  public ApiServer(SnapshotSource source) {
+    this.source = source;
+    AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.jsonMapper(new JavalinJackson(JsonOut.MAPPER, false));
+              cfg.requestLogger.http(
+                  (ctx, ms) ->
+                      LOG.debug(
+                          "{} {} -> {} in {} ms",
+                          ctx.method(),
+                          ctx.path(),
+                          ctx.status().getCode(),
+                          ms));
+              // Every response says which version it reflects, errors and unknown paths included;
+              // routes that answer from a snapshot overwrite it with that snapshot's version.
+              cfg.routes.before(
+                  ctx ->
+                      ctx.header(
+                          Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
+              Routes.register(cfg.routes, source, adhoc);
+              ErrorHandlers.register(cfg.routes);
+            });
+  }
+
+  /** Binds and serves; port 0 picks a free port (see {@link #port()}). */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops serving and closes the warehouse. */
+  public void stop() {
+    try {
+      app.stop();
+    } finally {
+      source.close();
     }
-
-    /** Binds and serves; port 0 picks a free port (see {@link #port()}). */
-    public ApiServer start(String host, int port) {
-        app.start(host, port);
-        return this;
-    }
-
-    public int port() {
-        return app.port();
-    }
-
-    /** Stops serving and closes the warehouse. */
-    public void stop() {
-        try {
-            app.stop();
-        } finally {
-            source.close();
-        }
-    }
+  }
 }

@@ -52,7 +52,15 @@ final class TableVersions {
           c = (char) Integer.parseInt(json.substring(pos, pos + 4), 16);
           pos += 4;
         } else {
-          c = switch (e) { case 'n' -> '\n'; case 't' -> '\t'; case 'r' -> '\r'; case 'b' -> '\b'; case 'f' -> '\f'; default -> e; };
+          c =
+              switch (e) {
+                case 'n' -> '\n';
+                case 't' -> '\t';
+                case 'r' -> '\r';
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                default -> e;
+              };
         }
       }
       s.append(c);
@@ -68,7 +76,8 @@ final class TableVersions {
       pos++;
     }
     if (start == pos) {
-      throw WarehouseException.badTableVersions(json, "expected a whole number at character " + start);
+      throw WarehouseException.badTableVersions(
+          json, "expected a whole number at character " + start);
     }
     return Long.parseLong(json.substring(start, pos));
   }

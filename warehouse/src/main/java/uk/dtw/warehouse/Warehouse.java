@@ -30,7 +30,9 @@ public final class Warehouse implements AutoCloseable {
     this.snapshot = snapshot;
   }
 
-  /** The latest warehouse version below {@code location}; an empty warehouse if nothing was loaded. */
+  /**
+   * The latest warehouse version below {@code location}; an empty warehouse if nothing was loaded.
+   */
   public static Warehouse open(String location) {
     return open(location, null);
   }
@@ -52,13 +54,14 @@ public final class Warehouse implements AutoCloseable {
   /**
    * The Calcite connection (one per warehouse, made on first call), for reading only: default
    * schema {@value #SCHEMA}, in the {@link WarehouseDialect} (lower-case names unquoted, any case
-   * matches, reserved words in double quotes: {@code "period"}). DATE columns come back as
-   * {@code java.sql.Date} and TIMESTAMP (UTC) as {@code java.sql.Timestamp}, whose
-   * {@code toLocalDate()} / {@code toLocalDateTime()} give the stored value in any time zone.
+   * matches, reserved words in double quotes: {@code "period"}). DATE columns come back as {@code
+   * java.sql.Date} and TIMESTAMP (UTC) as {@code java.sql.Timestamp}, whose {@code toLocalDate()} /
+   * {@code toLocalDateTime()} give the stored value in any time zone.
    */
   public synchronized Connection connection() throws SQLException {
     if (connection == null) {
-      // The driver directly rather than DriverManager: no reliance on service files surviving shading.
+      // The driver directly rather than DriverManager: no reliance on service files surviving
+      // shading.
       Connection c = new Driver().connect("jdbc:calcite:", WarehouseDialect.connectionProperties());
       CalciteConnection calcite = c.unwrap(CalciteConnection.class);
       SchemaPlus root = calcite.getRootSchema();

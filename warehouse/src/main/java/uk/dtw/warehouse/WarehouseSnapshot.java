@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.dtw.warehouse.delta.DeltaTableReader;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.delta.DeltaTableReader;
 
 /**
  * One warehouse version resolved: every table of the star schema pinned to the Delta version the
  * last completed load recorded, so every answer comes from one consistent snapshot.
  *
- * <p>The rule (docs/internal/CONTRACTS.md): the warehouse version is the Delta version of
- * {@code meta/meta_load}; its row with the greatest {@code finished_at} lists, in
- * {@code table_versions}, the version of every table as that load left it. Unlisted tables are
- * empty, so a crashed load that never wrote meta_load is invisible.
+ * <p>The rule (docs/internal/CONTRACTS.md): the warehouse version is the Delta version of {@code
+ * meta/meta_load}; its row with the greatest {@code finished_at} lists, in {@code table_versions},
+ * the version of every table as that load left it. Unlisted tables are empty, so a crashed load
+ * that never wrote meta_load is invisible.
  */
 public final class WarehouseSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseSnapshot.class);
@@ -50,8 +50,11 @@ public final class WarehouseSnapshot {
     for (TableDef def : StarSchema.TABLES) {
       Path folder = root.resolve(def.relativePath());
       Long pin = pins.get(def.relativePath());
-      tables.put(def.name(), def.equals(META_LOAD) ? meta
-          : pin == null ? DeltaTableReader.empty(folder) : DeltaTableReader.open(folder, pin));
+      tables.put(
+          def.name(),
+          def.equals(META_LOAD)
+              ? meta
+              : pin == null ? DeltaTableReader.empty(folder) : DeltaTableReader.open(folder, pin));
     }
     LOG.debug("Warehouse {} at version {}: tables pinned to {}", root, meta.version(), pins);
     return new WarehouseSnapshot(meta.version(), Map.copyOf(tables));
@@ -71,7 +74,8 @@ public final class WarehouseSnapshot {
     return reader;
   }
 
-  // Ties on finished_at cannot happen with one writer; if they did, the later row in scan order wins.
+  // Ties on finished_at cannot happen with one writer; if they did, the later row in scan order
+  // wins.
   private static Map<String, Long> lastLoadPins(DeltaTableReader meta) {
     int finishedAt = META_LOAD.columnNames().indexOf("finished_at");
     int tableVersions = META_LOAD.columnNames().indexOf("table_versions");
@@ -87,6 +91,7 @@ public final class WarehouseSnapshot {
   }
 
   private static int compare(Object a, Object b) {
-    return Long.compare(a == null ? Long.MIN_VALUE : (Long) a, b == null ? Long.MIN_VALUE : (Long) b);
+    return Long.compare(
+        a == null ? Long.MIN_VALUE : (Long) a, b == null ? Long.MIN_VALUE : (Long) b);
   }
 }

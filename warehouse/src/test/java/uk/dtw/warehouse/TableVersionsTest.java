@@ -10,13 +10,16 @@ class TableVersionsTest {
   @Test
   void a_flat_object_gives_table_path_to_version() {
     assertThat(TableVersions.parse(" { \"gold/fact_treatment\" : 3,\n\"meta/meta_file\":0 } "))
-        .containsExactly(java.util.Map.entry("gold/fact_treatment", 3L), java.util.Map.entry("meta/meta_file", 0L));
+        .containsExactly(
+            java.util.Map.entry("gold/fact_treatment", 3L),
+            java.util.Map.entry("meta/meta_file", 0L));
   }
 
   @Test
   void escaped_keys_are_unescaped() {
     assertThat(TableVersions.parse("{\"gold\\/dim_area\": 1, \"a\\u0062c\": 2}"))
-        .containsEntry("gold/dim_area", 1L).containsEntry("abc", 2L);
+        .containsEntry("gold/dim_area", 1L)
+        .containsEntry("abc", 2L);
   }
 
   @Test
@@ -29,10 +32,13 @@ class TableVersionsTest {
   @Test
   void anything_but_whole_numbers_is_an_error() {
     assertThatThrownBy(() -> TableVersions.parse("{\"gold/dim_area\": \"1\"}"))
-        .isInstanceOf(WarehouseException.class).hasMessageContaining("whole number");
+        .isInstanceOf(WarehouseException.class)
+        .hasMessageContaining("whole number");
     assertThatThrownBy(() -> TableVersions.parse("{\"gold/dim_area\": 1} trailing"))
-        .isInstanceOf(WarehouseException.class).hasMessageContaining("after the closing brace");
+        .isInstanceOf(WarehouseException.class)
+        .hasMessageContaining("after the closing brace");
     assertThatThrownBy(() -> TableVersions.parse("[1]"))
-        .isInstanceOf(WarehouseException.class).hasMessageContaining("expected '{'");
+        .isInstanceOf(WarehouseException.class)
+        .hasMessageContaining("expected '{'");
   }
 }

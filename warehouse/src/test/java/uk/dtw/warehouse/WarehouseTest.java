@@ -13,17 +13,16 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.dtw.warehouse.WarehouseException.Kind;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.Facts;
+import uk.dtw.warehouse.WarehouseException.Kind;
 import uk.dtw.warehouse.testing.TestWarehouse;
 
 class WarehouseTest {
   private static final Instant DAY_1 = Instant.parse("2024-01-01T09:00:00Z");
   private static final Instant DAY_2 = Instant.parse("2024-01-02T09:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void nothing_loaded_means_version_minus_one_and_empty_tables() throws Exception {
@@ -52,7 +51,8 @@ class WarehouseTest {
 
     try (Warehouse latest = Warehouse.open(tw.root().toString());
         Warehouse first = Warehouse.open(tw.root().toString(), 0L)) {
-      assertThat(count(latest, "fact_treatment")).isEqualTo(2); // not 3: the crashed load is invisible
+      assertThat(count(latest, "fact_treatment"))
+          .isEqualTo(2); // not 3: the crashed load is invisible
       assertThat(latest.activeFiles("fact_treatment")).hasSize(2);
       assertThat(first.version()).isZero();
       assertThat(count(first, "fact_treatment")).isEqualTo(1);
@@ -64,7 +64,8 @@ class WarehouseTest {
   @Test
   void tables_the_last_load_does_not_list_are_empty() throws Exception {
     TestWarehouse tw = new TestWarehouse(dir);
-    tw.crashedLoad(Map.of(Dimensions.PERIOD, rows(row(Dimensions.PERIOD, "financial_year", "2008-09"))));
+    tw.crashedLoad(
+        Map.of(Dimensions.PERIOD, rows(row(Dimensions.PERIOD, "financial_year", "2008-09"))));
     tw.load("load-1", DAY_1, Map.of(Facts.TREATMENT, rows(treatment("00MR", 1.0))));
     tw.recordLoad("load-2", DAY_2, "{\"gold/fact_treatment\": 0}"); // lists only fact_treatment
 
@@ -96,11 +97,13 @@ class WarehouseTest {
         .isInstanceOf(WarehouseException.class)
         .hasMessageContaining("version 7 does not exist")
         .hasMessageContaining("versions 0 to 1 exist")
-        .extracting(e -> ((WarehouseException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+        .extracting(e -> ((WarehouseException) e).kind())
+        .isEqualTo(Kind.NOT_FOUND);
     assertThatThrownBy(() -> Warehouse.open(dir.resolve("empty").toString(), 0L))
         .hasMessageContaining("nothing has been loaded yet");
     assertThatThrownBy(() -> Warehouse.open(dir.toString(), -1L))
-        .extracting(e -> ((WarehouseException) e).kind()).isEqualTo(Kind.INVALID_REQUEST);
+        .extracting(e -> ((WarehouseException) e).kind())
+        .isEqualTo(Kind.INVALID_REQUEST);
   }
 
   @Test
@@ -110,7 +113,8 @@ class WarehouseTest {
     assertThatThrownBy(() -> wh.activeFiles("fact_nonsense"))
         .isInstanceOf(WarehouseException.class)
         .hasMessageContaining("fact_nonsense")
-        .extracting(e -> ((WarehouseException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+        .extracting(e -> ((WarehouseException) e).kind())
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   private TestWarehouse twoLoads() {
@@ -121,8 +125,18 @@ class WarehouseTest {
   }
 
   private static Object[] treatment(String area, double figure) {
-    return row(Facts.TREATMENT, "area_code", area, "financial_year", "2008-09", "client_group", "pdu",
-        "measure_code", "in_treatment", "figure", figure);
+    return row(
+        Facts.TREATMENT,
+        "area_code",
+        area,
+        "financial_year",
+        "2008-09",
+        "client_group",
+        "pdu",
+        "measure_code",
+        "in_treatment",
+        "figure",
+        figure);
   }
 
   private static long count(Warehouse wh, String table) throws SQLException {

@@ -8,27 +8,50 @@ import uk.dtw.etl.synthetic.NationalExtracts;
 import uk.dtw.model.reference.FinancialYear;
 
 /** {@code generate}: a synthetic national landing folder for benchmarks and large tests. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write synthetic national extracts (every partnership, every year) in the canonical layout.")
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write synthetic national extracts (every partnership, every year) in the canonical layout.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Folder to write the extracts into.")
   Path out;
 
-  @Option(names = "--from", defaultValue = "2005-06", description = "First financial year (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--from",
+      defaultValue = "2005-06",
+      description = "First financial year (default ${DEFAULT-VALUE}).")
   String from;
 
-  @Option(names = "--to", defaultValue = "2014-15", description = "Last financial year (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--to",
+      defaultValue = "2014-15",
+      description = "Last financial year (default ${DEFAULT-VALUE}).")
   String to;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same files.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed; the same seed gives the same files.")
   long seed;
 
   @Override
   public Integer call() {
-    FinancialYear first = FinancialYear.parse(from).orElseThrow(() -> new IllegalArgumentException("--from: '" + from + "' is not a financial year such as 2005-06"));
-    FinancialYear last = FinancialYear.parse(to).orElseThrow(() -> new IllegalArgumentException("--to: '" + to + "' is not a financial year such as 2014-15"));
+    FinancialYear first =
+        FinancialYear.parse(from)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--from: '" + from + "' is not a financial year such as 2005-06"));
+    FinancialYear last =
+        FinancialYear.parse(to)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--to: '" + to + "' is not a financial year such as 2014-15"));
     long rows = new NationalExtracts(seed).write(out, first, last);
-    System.out.printf("wrote %d rows of synthetic extracts for %s to %s into %s%n", rows, first, last, out);
+    System.out.printf(
+        "wrote %d rows of synthetic extracts for %s to %s into %s%n", rows, first, last, out);
     return EtlMain.OK;
   }
 }

@@ -8,20 +8,31 @@ import picocli.CommandLine.Option;
 import uk.dtw.etl.history.LoadHistory;
 import uk.dtw.etl.spark.SparkSessions;
 
-/** {@code history}: the loads that made the warehouse what it is, newest first, and what each changed. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-    description = "List the loads committed to a warehouse; with --changes, the figures each added or replaced.")
+/**
+ * {@code history}: the loads that made the warehouse what it is, newest first, and what each
+ * changed.
+ */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the loads committed to a warehouse; with --changes, the figures each added or replaced.")
 final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--warehouse", required = true, description = "Warehouse root folder.")
   String warehouse;
 
-  @Option(names = "--changes", description = "Also list the figures each load added or replaced (old -> new).")
+  @Option(
+      names = "--changes",
+      description = "Also list the figures each load added or replaced (old -> new).")
   boolean changes;
 
   @Option(names = "--load", description = "Only this load (its id).")
   String onlyLoad;
 
-  @Option(names = "--limit", defaultValue = "50", description = "Most figures listed per load and table (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "Most figures listed per load and table (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
@@ -29,14 +40,22 @@ final class HistoryCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("local[1]");
     try {
       LoadHistory history = new LoadHistory(spark, warehouse);
-      System.out.printf("%-28s %8s  %-19s %6s %8s %8s %11s%n",
+      System.out.printf(
+          "%-28s %8s  %-19s %6s %8s %8s %11s%n",
           "load", "version", "finished (UTC)", "files", "read", "loaded", "quarantined");
       for (LoadHistory.Load l : history.loads()) {
         if (onlyLoad != null && !onlyLoad.equals(l.loadId())) {
           continue;
         }
-        System.out.printf("%-28s %8d  %-19s %6d %8d %8d %11d%n", l.loadId(), l.warehouseVersion(), l.finishedAt(),
-            l.filesLoaded(), l.rowsRead(), l.rowsLoaded(), l.rowsQuarantined());
+        System.out.printf(
+            "%-28s %8d  %-19s %6d %8d %8d %11d%n",
+            l.loadId(),
+            l.warehouseVersion(),
+            l.finishedAt(),
+            l.filesLoaded(),
+            l.rowsRead(),
+            l.rowsLoaded(),
+            l.rowsQuarantined());
         if (changes) {
           print(history.changes(l.loadId(), limit));
         }
@@ -50,9 +69,12 @@ final class HistoryCommand implements Callable<Integer> {
   private static void print(List<LoadHistory.Change> changes) {
     for (LoadHistory.Change c : changes) {
       if (c.before() == null) {
-        System.out.printf("    added    %-16s %-45s %s  (%s)%n", c.table(), c.key(), c.after(), c.source());
+        System.out.printf(
+            "    added    %-16s %-45s %s  (%s)%n", c.table(), c.key(), c.after(), c.source());
       } else {
-        System.out.printf("    replaced %-16s %-45s %s -> %s  (%s)%n", c.table(), c.key(), c.before(), c.after(), c.source());
+        System.out.printf(
+            "    replaced %-16s %-45s %s -> %s  (%s)%n",
+            c.table(), c.key(), c.before(), c.after(), c.source());
       }
     }
   }

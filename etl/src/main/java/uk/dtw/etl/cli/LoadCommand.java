@@ -13,18 +13,30 @@ import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkSessions;
 
 /** {@code load}: one run of the ETL over a landing folder, ending in a load report. */
-@Command(name = "load", mixinStandardHelpOptions = true,
-    description = "Load the extracts in a landing folder into the warehouse. Exit 0: all loaded; "
-        + "1: some rows held back in quarantine (see the report); 2: the load failed and changed nothing visible; "
-        + "3: another load is running on this warehouse (nothing written).")
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load the extracts in a landing folder into the warehouse. Exit 0: all loaded; "
+            + "1: some rows held back in quarantine (see the report); 2: the load failed and changed nothing visible; "
+            + "3: another load is running on this warehouse (nothing written).")
 final class LoadCommand implements Callable<Integer> {
-  @Option(names = "--landing", required = true, description = "Folder of extract files (any Hadoop path).")
+  @Option(
+      names = "--landing",
+      required = true,
+      description = "Folder of extract files (any Hadoop path).")
   String landing;
 
-  @Option(names = "--warehouse", required = true, description = "Warehouse root folder (any Hadoop path).")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      description = "Warehouse root folder (any Hadoop path).")
   String warehouse;
 
-  @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--master",
+      defaultValue = "local[*]",
+      description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
 
   @Override

@@ -15,8 +15,11 @@ import uk.dtw.model.reference.FinancialYear;
 /** Reads typed values out of a row's cells, recording a {@link Problem} for each one that fails. */
 final class Cells {
   private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
-  private static final List<DateTimeFormatter> DATES = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d/M/uu"));
+  private static final List<DateTimeFormatter> DATES =
+      List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("d/M/uuuu"),
+          DateTimeFormatter.ofPattern("d/M/uu"));
 
   private final Map<String, String> cells;
   private final RowResult result;
@@ -44,9 +47,15 @@ final class Cells {
     String name = text(column);
     Optional<Area> area = areas.resolve(name);
     if (area.isEmpty()) {
-      result.problem(column, "known_partnership", name.isEmpty()
-          ? "no partnership named; expected a partnership, region or England"
-          : "unknown partnership '" + name + "'; closest known: " + String.join(", ", areas.closestNames(name, 3)));
+      result.problem(
+          column,
+          "known_partnership",
+          name.isEmpty()
+              ? "no partnership named; expected a partnership, region or England"
+              : "unknown partnership '"
+                  + name
+                  + "'; closest known: "
+                  + String.join(", ", areas.closestNames(name, 3)));
     }
     return area;
   }
@@ -55,11 +64,21 @@ final class Cells {
     Optional<FinancialYear> year = FinancialYear.parse(text(column));
     if (year.isEmpty()) {
       year = PeriodTypos.correct(text(column));
-      year.ifPresent(y -> result.warn(column, "period_corrected", "'" + text(column) + "' read as " + y
-          + ": a typing slip, corrected because only one financial year fits"));
+      year.ifPresent(
+          y ->
+              result.warn(
+                  column,
+                  "period_corrected",
+                  "'"
+                      + text(column)
+                      + "' read as "
+                      + y
+                      + ": a typing slip, corrected because only one financial year fits"));
     }
     if (year.isEmpty()) {
-      result.problem(column, "period_format",
+      result.problem(
+          column,
+          "period_format",
           "'" + text(column) + "' is not a financial year; expected e.g. 2008-09 or 2008/09");
     }
     return year;
@@ -73,7 +92,10 @@ final class Cells {
         // try the next way of writing a date
       }
     }
-    result.problem(column, "date_format", "'" + text(column) + "' is not a date; expected 2009-03-31 or 31/03/2009");
+    result.problem(
+        column,
+        "date_format",
+        "'" + text(column) + "' is not a date; expected 2009-03-31 or 31/03/2009");
     return Optional.empty();
   }
 
@@ -82,17 +104,24 @@ final class Cells {
     if (allowed.contains(v)) {
       return Optional.of(v);
     }
-    result.problem(column, rule, "'" + text(column) + "' is not one of " + String.join(", ", allowed));
+    result.problem(
+        column, rule, "'" + text(column) + "' is not one of " + String.join(", ", allowed));
     return Optional.empty();
   }
 
-  /** A count or amount: thousands separators, a pound sign, spaces and a trailing % are allowed; blank is empty. */
+  /**
+   * A count or amount: thousands separators, a pound sign, spaces and a trailing % are allowed;
+   * blank is empty.
+   */
   OptionalDouble number(String column) {
     OptionalDouble n = parseNumber(text(column));
     if (n.isEmpty() && !blank(column)) {
       result.problem(column, "number", "'" + text(column) + "' is not a number");
     } else if (n.isPresent() && n.getAsDouble() < 0) {
-      result.problem(column, "non_negative", "'" + text(column) + "' is negative; counts and amounts cannot be");
+      result.problem(
+          column,
+          "non_negative",
+          "'" + text(column) + "' is negative; counts and amounts cannot be");
       return OptionalDouble.empty();
     }
     return n;
@@ -109,7 +138,14 @@ final class Cells {
 
   static OptionalDouble parseNumber(String text) {
     // "4.31%" is 4.31: percentages are stored as the number of per cent, as extracts.md says.
-    String s = text.replace("\u00a3", "").replace(",", "").replace(" ", "").replace("\u00a0", "").replaceFirst("%$", "");
-    return NUMBER.matcher(s).matches() ? OptionalDouble.of(Double.parseDouble(s)) : OptionalDouble.empty();
+    String s =
+        text.replace("\u00a3", "")
+            .replace(",", "")
+            .replace(" ", "")
+            .replace("\u00a0", "")
+            .replaceFirst("%$", "");
+    return NUMBER.matcher(s).matches()
+        ? OptionalDouble.of(Double.parseDouble(s))
+        : OptionalDouble.empty();
   }
 }

@@ -5,31 +5,61 @@ import java.util.List;
 import java.util.Map;
 import uk.dtw.etl.extract.ExtractKind;
 
-/** Turns one extract row into conformed figures for its fact table, or into the reasons it is held back. */
+/**
+ * Turns one extract row into conformed figures for its fact table, or into the reasons it is held
+ * back.
+ */
 public interface Conformer extends Serializable {
 
   /** Columns a file of this kind must have (normalised header names). */
   List<String> requiredColumns();
 
-  /** Every column a file of this kind may have (normalised header names); others are reported, not loaded. */
+  /**
+   * Every column a file of this kind may have (normalised header names); others are reported, not
+   * loaded.
+   */
   default List<String> knownColumns() {
     return requiredColumns();
   }
 
   RowResult conform(Map<String, String> cells);
 
-  /** Rules over the whole file, after every row is conformed; adds problems to the rows that break them. */
+  /**
+   * Rules over the whole file, after every row is conformed; adds problems to the rows that break
+   * them.
+   */
   default void checkFile(List<Integer> rowNumbers, List<RowResult> results) {}
 
   static Conformer forKind(ExtractKind kind) {
     return switch (kind) {
-      case PREVALENCE -> new MeasureColumnsConformer("drug_group", DRUG_GROUPS, false,
-          List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
-      case TREATMENT -> new MeasureColumnsConformer("client_group", List.of("pdu", "all_adults"), false,
-          List.of("in_treatment", "in_effective_treatment", "new_presentations", "planned_exits",
-              "unplanned_exits", "referred_on"));
-      case BULLSEYE -> new MeasureColumnsConformer("drug_group", DRUG_GROUPS, true,
-          List.of("in_treatment", "treated_last_12_months", "known_to_treatment", "treatment_naive"));
+      case PREVALENCE ->
+          new MeasureColumnsConformer(
+              "drug_group",
+              DRUG_GROUPS,
+              false,
+              List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
+      case TREATMENT ->
+          new MeasureColumnsConformer(
+              "client_group",
+              List.of("pdu", "all_adults"),
+              false,
+              List.of(
+                  "in_treatment",
+                  "in_effective_treatment",
+                  "new_presentations",
+                  "planned_exits",
+                  "unplanned_exits",
+                  "referred_on"));
+      case BULLSEYE ->
+          new MeasureColumnsConformer(
+              "drug_group",
+              DRUG_GROUPS,
+              true,
+              List.of(
+                  "in_treatment",
+                  "treated_last_12_months",
+                  "known_to_treatment",
+                  "treatment_naive"));
       case FUNDING -> new FundingConformer();
       case TARGETS -> new TargetConformer();
       case INDICATOR -> new IndicatorConformer();

@@ -7,8 +7,8 @@ import java.util.Map;
 import uk.dtw.model.schema.TableDef;
 
 /**
- * Finds one file giving the same key twice with different figures. Neither row can be trusted
- * over the other, so both are held back; the same figure twice is harmless and loads once.
+ * Finds one file giving the same key twice with different figures. Neither row can be trusted over
+ * the other, so both are held back; the same figure twice is harmless and loads once.
  */
 final class DuplicateKeys {
   private DuplicateKeys() {}
@@ -26,8 +26,10 @@ final class DuplicateKeys {
           Map<String, Object> other = figureWithKey(fact, results.get(earlier[0]), key);
           if (other != null && !valuesOf(fact, other).equals(values)) {
             String what = String.join(", ", key.stream().map(String::valueOf).toList());
-            conflicts.putIfAbsent(i, "row " + rowNumbers.get(earlier[0]) + " gives " + what + " a different figure");
-            conflicts.putIfAbsent(earlier[0], "row " + rowNumbers.get(i) + " gives " + what + " a different figure");
+            conflicts.putIfAbsent(
+                i, "row " + rowNumbers.get(earlier[0]) + " gives " + what + " a different figure");
+            conflicts.putIfAbsent(
+                earlier[0], "row " + rowNumbers.get(i) + " gives " + what + " a different figure");
           }
         }
         seen.get(key).add(new int[] {i});
@@ -46,7 +48,8 @@ final class DuplicateKeys {
     return values;
   }
 
-  private static Map<String, Object> figureWithKey(TableDef fact, RowResult result, List<Object> key) {
+  private static Map<String, Object> figureWithKey(
+      TableDef fact, RowResult result, List<Object> key) {
     for (Map<String, Object> f : result.figures()) {
       List<Object> k = new ArrayList<>();
       fact.naturalKey().forEach(c -> k.add(f.get(c)));

@@ -12,8 +12,8 @@ import uk.dtw.model.reference.FinancialYear;
 import uk.dtw.model.reference.ReferenceFiles;
 
 /**
- * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant")
- * is kept as the line's note with no amount: the money is inside another source, not zero.
+ * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant") is
+ * kept as the line's note with no amount: the money is inside another source, not zero.
  */
 final class FundingConformer extends RowConformer {
   private transient Map<String, String> sources;
@@ -47,8 +47,13 @@ final class FundingConformer extends RowConformer {
     Optional<FinancialYear> year = cells.period("period");
     String source = sources().get(AreaNames.key(cells.text("source")));
     if (source == null) {
-      result.problem("source", "known_source", "'" + cells.text("source") + "' is not a funding source; expected one of "
-          + String.join(", ", sources().values().stream().distinct().toList()));
+      result.problem(
+          "source",
+          "known_source",
+          "'"
+              + cells.text("source")
+              + "' is not a funding source; expected one of "
+              + String.join(", ", sources().values().stream().distinct().toList()));
     }
     String amountText = cells.text("amount_gbp");
     OptionalDouble amount = Cells.parseNumber(amountText);
@@ -56,7 +61,10 @@ final class FundingConformer extends RowConformer {
     if (amount.isEmpty() && !amountText.isEmpty()) {
       note = note.isEmpty() ? amountText : note + "; " + amountText;
     } else if (amount.isPresent() && amount.getAsDouble() < 0) {
-      result.problem("amount_gbp", "non_negative", "'" + amountText + "' is negative; funding amounts cannot be");
+      result.problem(
+          "amount_gbp",
+          "non_negative",
+          "'" + amountText + "' is negative; funding amounts cannot be");
     }
     if (amount.isEmpty() && note.isEmpty()) {
       result.skip("no amount or note reported");

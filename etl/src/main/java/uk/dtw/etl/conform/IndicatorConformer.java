@@ -10,12 +10,13 @@ import uk.dtw.etl.extract.CsvExtract;
 import uk.dtw.model.reference.Area;
 
 /**
- * Conforms an indicator row: one figure (value and/or count and denominator) for an indicator,
- * area and period, and, where the row gives them, the indicator's definition. Whether every row
- * of an indicator agrees on that definition is a file-level check ({@link IndicatorDefinitions}).
+ * Conforms an indicator row: one figure (value and/or count and denominator) for an indicator, area
+ * and period, and, where the row gives them, the indicator's definition. Whether every row of an
+ * indicator agrees on that definition is a file-level check ({@link IndicatorDefinitions}).
  */
 final class IndicatorConformer extends RowConformer {
-  static final List<String> FIGURES = List.of("count", "denominator", "value", "lower_95", "upper_95");
+  static final List<String> FIGURES =
+      List.of("count", "denominator", "value", "lower_95", "upper_95");
 
   @Override
   public List<String> requiredColumns() {
@@ -34,16 +35,32 @@ final class IndicatorConformer extends RowConformer {
   void conform(Cells cells, RowResult result) {
     String code = CsvExtract.normaliseHeader(cells.text("indicator"));
     if (code.isEmpty()) {
-      result.problem("indicator", "indicator_code", "no indicator named; expected a code such as drug_deaths_per_100k");
+      result.problem(
+          "indicator",
+          "indicator_code",
+          "no indicator named; expected a code such as drug_deaths_per_100k");
     }
     Optional<Area> area = cells.area("area", Reference.areas());
     Optional<IndicatorPeriod> period = IndicatorPeriod.parse(cells.text("period"));
     if (period.isEmpty()) {
-      result.problem("period", "period_format", "'" + cells.text("period")
-          + "' is not a financial year or a calendar year; expected e.g. 2008-09 or 2008");
+      result.problem(
+          "period",
+          "period_format",
+          "'"
+              + cells.text("period")
+              + "' is not a financial year or a calendar year; expected e.g. 2008-09 or 2008");
     } else if (area.isPresent() && !period.get().validFor(area.get())) {
-      result.problem("area", "area_valid_in_period", area.get().name() + " did not exist as a partnership in "
-          + period.get().code() + " (valid " + area.get().validFrom() + " to " + area.get().validTo() + ")");
+      result.problem(
+          "area",
+          "area_valid_in_period",
+          area.get().name()
+              + " did not exist as a partnership in "
+              + period.get().code()
+              + " (valid "
+              + area.get().validFrom()
+              + " to "
+              + area.get().validTo()
+              + ")");
     }
     Map<String, Object> carried = new LinkedHashMap<>();
     carried.put("indicator_code", code);
@@ -61,7 +78,9 @@ final class IndicatorConformer extends RowConformer {
       return;
     }
     if (cells.blank("value") && (cells.blank("count") || cells.blank("denominator"))) {
-      result.problem(cells.blank("count") ? "count" : "denominator", "value_or_count_and_denominator",
+      result.problem(
+          cells.blank("count") ? "count" : "denominator",
+          "value_or_count_and_denominator",
           "the row has no value and no count with its denominator; give value, or count and denominator");
     }
     checkInterval(n, result);
@@ -79,7 +98,10 @@ final class IndicatorConformer extends RowConformer {
     }
   }
 
-  /** The definition this row gives, if it gives one: name, unit and polarity, the rest defaulted from the unit. */
+  /**
+   * The definition this row gives, if it gives one: name, unit and polarity, the rest defaulted
+   * from the unit.
+   */
   private static Optional<IndicatorDefinition> definition(Cells cells, RowResult result) {
     List<String> given = List.of("indicator_name", "unit", "polarity", "multiplier", "method");
     if (given.stream().allMatch(cells::blank)) {
@@ -87,28 +109,45 @@ final class IndicatorConformer extends RowConformer {
     }
     for (String needed : List.of("indicator_name", "unit", "polarity")) {
       if (cells.blank(needed)) {
-        result.problem(needed, "indicator_definition", "the row defines the indicator in part; give indicator_name, "
-            + "unit and polarity together (blank all of them on rows that only add figures)");
+        result.problem(
+            needed,
+            "indicator_definition",
+            "the row defines the indicator in part; give indicator_name, "
+                + "unit and polarity together (blank all of them on rows that only add figures)");
         return Optional.empty();
       }
     }
     Optional<String> polarity = IndicatorDefinition.polarity(cells.text("polarity"));
     if (polarity.isEmpty()) {
-      result.problem("polarity", "known_polarity", "'" + cells.text("polarity") + "' is not a polarity; expected "
-          + "high_is_good, low_is_good or not_applicable (or 'higher is better', 'lower is better')");
+      result.problem(
+          "polarity",
+          "known_polarity",
+          "'"
+              + cells.text("polarity")
+              + "' is not a polarity; expected "
+              + "high_is_good, low_is_good or not_applicable (or 'higher is better', 'lower is better')");
     }
     String unit = cells.text("unit");
     OptionalDouble multiplier = cells.number("multiplier");
     if (multiplier.isPresent() && multiplier.getAsDouble() == 0) {
       result.problem("multiplier", "number", "the multiplier cannot be 0");
     }
-    Optional<String> method = cells.blank("method") ? Optional.of(IndicatorDefinition.defaultMethod(unit))
-        : cells.oneOf("method", "known_method", IndicatorDefinition.METHODS);
-    if (polarity.isEmpty() || method.isEmpty() || (multiplier.isEmpty() && !cells.blank("multiplier"))) {
+    Optional<String> method =
+        cells.blank("method")
+            ? Optional.of(IndicatorDefinition.defaultMethod(unit))
+            : cells.oneOf("method", "known_method", IndicatorDefinition.METHODS);
+    if (polarity.isEmpty()
+        || method.isEmpty()
+        || (multiplier.isEmpty() && !cells.blank("multiplier"))) {
       return Optional.empty();
     }
-    return Optional.of(new IndicatorDefinition(cells.text("indicator_name"), unit, polarity.get(),
-        multiplier.orElse(IndicatorDefinition.defaultMultiplier(unit)), method.get()));
+    return Optional.of(
+        new IndicatorDefinition(
+            cells.text("indicator_name"),
+            unit,
+            polarity.get(),
+            multiplier.orElse(IndicatorDefinition.defaultMultiplier(unit)),
+            method.get()));
   }
 
   private static void checkInterval(Map<String, OptionalDouble> n, RowResult result) {
@@ -116,10 +155,16 @@ final class IndicatorConformer extends RowConformer {
     OptionalDouble lower = n.get("lower_95");
     OptionalDouble upper = n.get("upper_95");
     if (value.isPresent() && lower.isPresent() && lower.getAsDouble() > value.getAsDouble()) {
-      result.problem("lower_95", "interval_contains_value", "lower_95 " + lower.getAsDouble() + " is above the value " + value.getAsDouble());
+      result.problem(
+          "lower_95",
+          "interval_contains_value",
+          "lower_95 " + lower.getAsDouble() + " is above the value " + value.getAsDouble());
     }
     if (value.isPresent() && upper.isPresent() && upper.getAsDouble() < value.getAsDouble()) {
-      result.problem("upper_95", "interval_contains_value", "upper_95 " + upper.getAsDouble() + " is below the value " + value.getAsDouble());
+      result.problem(
+          "upper_95",
+          "interval_contains_value",
+          "upper_95 " + upper.getAsDouble() + " is below the value " + value.getAsDouble());
     }
   }
 

@@ -10,21 +10,45 @@ import java.util.Optional;
  * How an indicator is read and ranked, as an indicator extract defines it: one dim_indicator row.
  *
  * @param multiplier what count / denominator is multiplied by to give the value
- * @param method how a value and interval are computed from a count: byar (rates) or wilson (proportions)
+ * @param method how a value and interval are computed from a count: byar (rates) or wilson
+ *     (proportions)
  */
-record IndicatorDefinition(String name, String unit, String polarity, double multiplier, String method) {
+record IndicatorDefinition(
+    String name, String unit, String polarity, double multiplier, String method) {
   static final List<String> POLARITIES = List.of("high_is_good", "low_is_good", "not_applicable");
   static final List<String> METHODS = List.of("byar", "wilson");
 
-  /** The ways people write polarity, normalised like headers: "Lower is better" reads as lower_is_better. */
-  private static final Map<String, String> POLARITY_WORDS = Map.of(
-      "higher_is_better", "high_is_good", "high", "high_is_good", "high_is_better", "high_is_good",
-      "lower_is_better", "low_is_good", "low", "low_is_good", "low_is_better", "low_is_good",
-      "not_applicable", "not_applicable", "n_a", "not_applicable", "none", "not_applicable");
+  /**
+   * The ways people write polarity, normalised like headers: "Lower is better" reads as
+   * lower_is_better.
+   */
+  private static final Map<String, String> POLARITY_WORDS =
+      Map.of(
+          "higher_is_better",
+          "high_is_good",
+          "high",
+          "high_is_good",
+          "high_is_better",
+          "high_is_good",
+          "lower_is_better",
+          "low_is_good",
+          "low",
+          "low_is_good",
+          "low_is_better",
+          "low_is_good",
+          "not_applicable",
+          "not_applicable",
+          "n_a",
+          "not_applicable",
+          "none",
+          "not_applicable");
 
   static Optional<String> polarity(String text) {
-    String key = text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-    return POLARITIES.contains(key) ? Optional.of(key) : Optional.ofNullable(POLARITY_WORDS.get(key));
+    String key =
+        text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    return POLARITIES.contains(key)
+        ? Optional.of(key)
+        : Optional.ofNullable(POLARITY_WORDS.get(key));
   }
 
   /** A unit "per 100,000 population" means ×100000; "percent" or "%" ×100; anything else ×1. */

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The file-level rule of indicator extracts: each indicator is defined (name, unit, polarity,
- * multiplier, method) at least once in the file and the same way every time. The definition
- * decides how every figure of the indicator is read, so figures under a missing or contradictory
- * definition are held back; rows that agree receive the definition to carry into dim_indicator.
+ * multiplier, method) at least once in the file and the same way every time. The definition decides
+ * how every figure of the indicator is read, so figures under a missing or contradictory definition
+ * are held back; rows that agree receive the definition to carry into dim_indicator.
  */
 final class IndicatorDefinitions {
   private IndicatorDefinitions() {}
@@ -25,7 +25,8 @@ final class IndicatorDefinitions {
     rowsByCode.forEach((code, rows) -> checkOne(code, rows, rowNumbers, results));
   }
 
-  private static void checkOne(String code, List<Integer> rows, List<Integer> rowNumbers, List<RowResult> results) {
+  private static void checkOne(
+      String code, List<Integer> rows, List<Integer> rowNumbers, List<RowResult> results) {
     IndicatorDefinition first = null;
     int firstRow = 0;
     for (int i : rows) {
@@ -38,8 +39,16 @@ final class IndicatorDefinitions {
         firstRow = rowNumbers.get(i);
       } else if (first.firstDifference(d).isPresent()) {
         String column = first.firstDifference(d).get();
-        String message = "indicator '" + code + "' is defined differently on rows " + firstRow + " and "
-            + rowNumbers.get(i) + " (" + column + "); one file must define an indicator one way";
+        String message =
+            "indicator '"
+                + code
+                + "' is defined differently on rows "
+                + firstRow
+                + " and "
+                + rowNumbers.get(i)
+                + " ("
+                + column
+                + "); one file must define an indicator one way";
         rows.forEach(r -> results.get(r).problem(column, "indicator_definition", message));
         return;
       }
@@ -47,8 +56,13 @@ final class IndicatorDefinitions {
     for (int i : rows) {
       RowResult r = results.get(i);
       if (first == null && !r.figures().isEmpty()) {
-        r.problem("indicator_name", "indicator_definition", "indicator '" + code + "' is not defined in this file; "
-            + "give indicator_name, unit and polarity on its first row at least");
+        r.problem(
+            "indicator_name",
+            "indicator_definition",
+            "indicator '"
+                + code
+                + "' is not defined in this file; "
+                + "give indicator_name, unit and polarity on its first row at least");
       } else if (first != null) {
         for (Map<String, Object> figure : r.figures()) {
           figure.putAll(first.columns());
@@ -62,7 +76,11 @@ final class IndicatorDefinitions {
     if (!c.containsKey("name")) {
       return null;
     }
-    return new IndicatorDefinition((String) c.get("name"), (String) c.get("unit"), (String) c.get("polarity"),
-        (Double) c.get("multiplier"), (String) c.get("method"));
+    return new IndicatorDefinition(
+        (String) c.get("name"),
+        (String) c.get("unit"),
+        (String) c.get("polarity"),
+        (Double) c.get("multiplier"),
+        (String) c.get("method"));
   }
 }

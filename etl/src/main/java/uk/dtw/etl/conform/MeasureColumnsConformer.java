@@ -11,8 +11,8 @@ import uk.dtw.model.reference.Area;
 import uk.dtw.model.reference.FinancialYear;
 
 /**
- * Conforms a row that names an area, a time and a group, then one column per measure
- * (prevalence, treatment, Bull's eye): each non-blank measure cell becomes one figure.
+ * Conforms a row that names an area, a time and a group, then one column per measure (prevalence,
+ * treatment, Bull's eye): each non-blank measure cell becomes one figure.
  */
 final class MeasureColumnsConformer extends RowConformer {
   private final String groupColumn;
@@ -20,7 +20,8 @@ final class MeasureColumnsConformer extends RowConformer {
   private final boolean atDate;
   private final List<String> measures;
 
-  MeasureColumnsConformer(String groupColumn, List<String> groups, boolean atDate, List<String> measures) {
+  MeasureColumnsConformer(
+      String groupColumn, List<String> groups, boolean atDate, List<String> measures) {
     this.groupColumn = groupColumn;
     this.groups = List.copyOf(groups);
     this.atDate = atDate;
@@ -47,11 +48,21 @@ final class MeasureColumnsConformer extends RowConformer {
   void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<LocalDate> date = atDate ? cells.date("as_at") : Optional.empty();
-    Optional<FinancialYear> year = atDate ? date.map(FinancialYear::containing) : cells.period("period");
+    Optional<FinancialYear> year =
+        atDate ? date.map(FinancialYear::containing) : cells.period("period");
     Optional<String> group = cells.oneOf(groupColumn, "known_group", groups);
     if (area.isPresent() && year.isPresent() && !area.get().validIn(year.get())) {
-      result.problem("partnership", "area_valid_in_period", area.get().name() + " did not exist as a partnership in "
-          + year.get() + " (valid " + area.get().validFrom() + " to " + area.get().validTo() + ")");
+      result.problem(
+          "partnership",
+          "area_valid_in_period",
+          area.get().name()
+              + " did not exist as a partnership in "
+              + year.get()
+              + " (valid "
+              + area.get().validFrom()
+              + " to "
+              + area.get().validTo()
+              + ")");
     }
     Map<String, OptionalDouble> values = new LinkedHashMap<>();
     measures.forEach(m -> values.put(m, cells.number(m)));
@@ -80,12 +91,16 @@ final class MeasureColumnsConformer extends RowConformer {
     OptionalDouble lower = values.getOrDefault("lower_95", OptionalDouble.empty());
     OptionalDouble upper = values.getOrDefault("upper_95", OptionalDouble.empty());
     if (estimate.isPresent() && lower.isPresent() && lower.getAsDouble() > estimate.getAsDouble()) {
-      result.problem("lower_95", "interval_contains_estimate", "lower_95 " + lower.getAsDouble()
-          + " is above the estimate " + estimate.getAsDouble());
+      result.problem(
+          "lower_95",
+          "interval_contains_estimate",
+          "lower_95 " + lower.getAsDouble() + " is above the estimate " + estimate.getAsDouble());
     }
     if (estimate.isPresent() && upper.isPresent() && upper.getAsDouble() < estimate.getAsDouble()) {
-      result.problem("upper_95", "interval_contains_estimate", "upper_95 " + upper.getAsDouble()
-          + " is below the estimate " + estimate.getAsDouble());
+      result.problem(
+          "upper_95",
+          "interval_contains_estimate",
+          "upper_95 " + upper.getAsDouble() + " is below the estimate " + estimate.getAsDouble());
     }
     if (lower.isPresent() && upper.isPresent() && lower.getAsDouble() > upper.getAsDouble()) {
       result.problem("lower_95", "interval_contains_estimate", "lower_95 is above upper_95");

@@ -21,12 +21,12 @@ import uk.dtw.etl.spark.SparkTypes;
 import uk.dtw.model.schema.Column;
 
 /**
- * Runs on executors: reads each extract file of one kind and emits one outcome row per figure,
- * per held-back rule, per skipped row or per warning, each carrying its file, row and the row as read.
+ * Runs on executors: reads each extract file of one kind and emits one outcome row per figure, per
+ * held-back rule, per skipped row or per warning, each carrying its file, row and the row as read.
  *
- * <p>Every data row yields exactly one outcome with {@code first_of_row} set, so bronze gets
- * every row exactly once and the load report can count read = loaded + quarantined + skipped.
- * Warnings never carry {@code first_of_row}: they are about a row, not a row.
+ * <p>Every data row yields exactly one outcome with {@code first_of_row} set, so bronze gets every
+ * row exactly once and the load report can count read = loaded + quarantined + skipped. Warnings
+ * never carry {@code first_of_row}: they are about a row, not a row.
  */
 public final class OutcomeRows implements FlatMapFunction<Row, Row> {
   public static final String LOADED = "loaded";
@@ -35,29 +35,38 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
   public static final String WARNING = "warning";
 
   private final ExtractKind kind;
+
   /** A workbook's uri may carry several extracts of this kind, one per sheet. */
   private final Map<String, List<LandingFile>> filesByUri;
+
   private final String loadId;
 
   public OutcomeRows(ExtractKind kind, Map<String, LandingFile> filesByUri, String loadId) {
     this.kind = kind;
-    this.filesByUri = filesByUri.values().stream()
-        .collect(java.util.stream.Collectors.groupingBy(LandingFile::uri, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    this.filesByUri =
+        filesByUri.values().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    LandingFile::uri,
+                    java.util.LinkedHashMap::new,
+                    java.util.stream.Collectors.toList()));
     this.loadId = loadId;
   }
 
   /** The working shape: status and bookkeeping, then the fact table's columns (all nullable). */
   public static StructType schema(ExtractKind kind) {
-    List<StructField> fields = new ArrayList<>(List.of(
-        DataTypes.createStructField("status", DataTypes.StringType, false),
-        DataTypes.createStructField("first_of_row", DataTypes.BooleanType, false),
-        DataTypes.createStructField("file_order", DataTypes.IntegerType, false),
-        DataTypes.createStructField("extract_kind", DataTypes.StringType, false),
-        DataTypes.createStructField("file_sha256", DataTypes.StringType, false),
-        DataTypes.createStructField("record", DataTypes.StringType, false),
-        DataTypes.createStructField("column_name", DataTypes.StringType, true),
-        DataTypes.createStructField("rule", DataTypes.StringType, true),
-        DataTypes.createStructField("message", DataTypes.StringType, true)));
+    List<StructField> fields =
+        new ArrayList<>(
+            List.of(
+                DataTypes.createStructField("status", DataTypes.StringType, false),
+                DataTypes.createStructField("first_of_row", DataTypes.BooleanType, false),
+                DataTypes.createStructField("file_order", DataTypes.IntegerType, false),
+                DataTypes.createStructField("extract_kind", DataTypes.StringType, false),
+                DataTypes.createStructField("file_sha256", DataTypes.StringType, false),
+                DataTypes.createStructField("record", DataTypes.StringType, false),
+                DataTypes.createStructField("column_name", DataTypes.StringType, true),
+                DataTypes.createStructField("rule", DataTypes.StringType, true),
+                DataTypes.createStructField("message", DataTypes.StringType, true)));
     fields.addAll(SparkTypes.fields(kind.factTable().columns(), true));
     fields.addAll(SparkTypes.fields(kind.carriedColumns(), true));
     return new StructType(fields.toArray(StructField[]::new));
@@ -67,7 +76,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
   public Iterator<Row> call(Row binaryFile) {
     List<LandingFile> files = filesByUri.get(binaryFile.<String>getAs("path"));
     if (files == null) {
-      throw new IllegalStateException("file was not in the landing listing: " + binaryFile.getAs("path"));
+      throw new IllegalStateException(
+          "file was not in the landing listing: " + binaryFile.getAs("path"));
     }
     List<Row> out = new ArrayList<>();
     for (LandingFile file : files) {
@@ -78,7 +88,9 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
 
   private List<Row> outcomes(LandingFile file, byte[] content) {
     Conformer conformer = Conformer.forKind(kind);
-    FileContext context = new FileContext(kind, file.relativePath(), conformer.requiredColumns(), conformer.knownColumns());
+    FileContext context =
+        new FileContext(
+            kind, file.relativePath(), conformer.requiredColumns(), conformer.knownColumns());
     Layouts.Read read = Layouts.read(Sheets.grid(file, content), context);
     List<RowResult> results = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
@@ -98,7 +110,9 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     return out;
   }
 
-  /** One input row: the reader's problems or skip, else every canonical record it gave, conformed. */
+  /**
+   * One input row: the reader's problems or skip, else every canonical record it gave, conformed.
+   */
   private static RowResult conform(Conformer conformer, InputRow row) {
     RowResult result = new RowResult();
     row.problems.forEach(p -> result.problem(p.column(), p.rule(), p.message()));
@@ -115,11 +129,31 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     boolean first = true;
     if (result.quarantined()) {
       for (Problem p : result.problems()) {
-        out.add(row(file, input.row, input.recordJson, QUARANTINED, first, p.column(), p.rule(), p.message(), Map.of()));
+        out.add(
+            row(
+                file,
+                input.row,
+                input.recordJson,
+                QUARANTINED,
+                first,
+                p.column(),
+                p.rule(),
+                p.message(),
+                Map.of()));
         first = false;
       }
     } else if (result.skipReason() != null) {
-      out.add(row(file, input.row, input.recordJson, SKIPPED, true, null, "skipped", result.skipReason(), Map.of()));
+      out.add(
+          row(
+              file,
+              input.row,
+              input.recordJson,
+              SKIPPED,
+              true,
+              null,
+              "skipped",
+              result.skipReason(),
+              Map.of()));
     } else {
       for (Map<String, Object> figure : result.figures()) {
         out.add(row(file, input.row, input.recordJson, LOADED, first, null, null, null, figure));
@@ -127,23 +161,43 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       }
     }
     for (Problem w : result.warnings()) {
-      out.add(row(file, input.row, input.recordJson, WARNING, false, w.column(), w.rule(), w.message(), Map.of()));
+      out.add(
+          row(
+              file,
+              input.row,
+              input.recordJson,
+              WARNING,
+              false,
+              w.column(),
+              w.rule(),
+              w.message(),
+              Map.of()));
     }
   }
 
-  private Row row(LandingFile file, int sourceRow, String record, String status, boolean first,
-      String column, String rule, String message, Map<String, Object> figure) {
-    List<Object> values = new ArrayList<>(List.of(status, first, file.order(), kind.code(), file.sha256(), record));
+  private Row row(
+      LandingFile file,
+      int sourceRow,
+      String record,
+      String status,
+      boolean first,
+      String column,
+      String rule,
+      String message,
+      Map<String, Object> figure) {
+    List<Object> values =
+        new ArrayList<>(List.of(status, first, file.order(), kind.code(), file.sha256(), record));
     values.add(column);
     values.add(rule);
     values.add(message);
     for (Column c : kind.factTable().columns()) {
-      values.add(switch (c.name()) {
-        case "load_id" -> loadId;
-        case "source_file" -> file.relativePath();
-        case "source_row" -> sourceRow;
-        default -> figure.get(c.name());
-      });
+      values.add(
+          switch (c.name()) {
+            case "load_id" -> loadId;
+            case "source_file" -> file.relativePath();
+            case "source_row" -> sourceRow;
+            default -> figure.get(c.name());
+          });
     }
     kind.carriedColumns().forEach(c -> values.add(figure.get(c.name())));
     return RowFactory.create(values.toArray());

@@ -2,7 +2,10 @@ package uk.dtw.etl.conform;
 
 import java.util.Map;
 
-/** What every conformer does first: a blank line is skipped with its reason; anything else is conformed. */
+/**
+ * What every conformer does first: a blank line is skipped with its reason; anything else is
+ * conformed.
+ */
 abstract class RowConformer implements Conformer {
 
   @Override

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What conforming one extract row gave: its figures (one map of fact columns each), or the
- * problems that hold it back, or the reason it was skipped. Exactly one of the three applies.
+ * What conforming one extract row gave: its figures (one map of fact columns each), or the problems
+ * that hold it back, or the reason it was skipped. Exactly one of the three applies.
  */
 public final class RowResult {
   private final List<Map<String, Object>> figures = new ArrayList<>();
@@ -23,7 +23,10 @@ public final class RowResult {
     problems.add(new Problem(column, rule, message));
   }
 
-  /** Something the row was read as that a person should check (a corrected period); the row still loads. */
+  /**
+   * Something the row was read as that a person should check (a corrected period); the row still
+   * loads.
+   */
   public void warn(String column, String rule, String message) {
     warnings.add(new Problem(column, rule, message));
   }
@@ -32,7 +35,10 @@ public final class RowResult {
     return warnings;
   }
 
-  /** Adds what conforming another record of the same input row gave: a row is loaded whole or not at all. */
+  /**
+   * Adds what conforming another record of the same input row gave: a row is loaded whole or not at
+   * all.
+   */
   public void absorb(RowResult other) {
     figures.addAll(other.figures);
     problems.addAll(other.problems);
@@ -45,7 +51,10 @@ public final class RowResult {
     }
   }
 
-  /** Columns the row gives beyond its figures, read by file-level checks (an indicator's definition). */
+  /**
+   * Columns the row gives beyond its figures, read by file-level checks (an indicator's
+   * definition).
+   */
   public void carry(Map<String, Object> columns) {
     carried = columns;
   }

@@ -24,8 +24,11 @@ final class TargetConformer extends RowConformer {
 
   /** Read once per JVM, not once per row. */
   private static final class Measures {
-    static final List<String> TARGETS = ReferenceFiles.read("dim_measure.csv").stream()
-        .filter(r -> r.get("subject").equals("target")).map(r -> r.get("measure_code")).toList();
+    static final List<String> TARGETS =
+        ReferenceFiles.read("dim_measure.csv").stream()
+            .filter(r -> r.get("subject").equals("target"))
+            .map(r -> r.get("measure_code"))
+            .toList();
   }
 
   @Override
@@ -39,7 +42,11 @@ final class TargetConformer extends RowConformer {
       result.skip("no value reported");
       return;
     }
-    if (area.isPresent() && measure.isPresent() && year.isPresent() && kind.isPresent() && value.isPresent()) {
+    if (area.isPresent()
+        && measure.isPresent()
+        && year.isPresent()
+        && kind.isPresent()
+        && value.isPresent()) {
       Map<String, Object> figure = new LinkedHashMap<>();
       figure.put("area_code", area.get().code());
       figure.put("measure_code", measure.get());

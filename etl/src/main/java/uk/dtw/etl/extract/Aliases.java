@@ -21,33 +21,52 @@ public final class Aliases {
   private Aliases() {}
 
   private static final class Tables {
-    static final Map<String, String> HEADERS = read("header_aliases.csv", r -> key(r.get("alias")), r -> r.get("column"));
-    static final Map<String, String> VALUES = read("value_aliases.csv",
-        r -> r.get("column") + "|" + key(r.get("alias")), r -> r.get("value"));
+    static final Map<String, String> HEADERS =
+        read("header_aliases.csv", r -> key(r.get("alias")), r -> r.get("column"));
+    static final Map<String, String> VALUES =
+        read(
+            "value_aliases.csv",
+            r -> r.get("column") + "|" + key(r.get("alias")),
+            r -> r.get("value"));
   }
 
-  /** Lower case, letters and digits only, single spaces: "PDU's in Treat't" is "pdu s in treat t". */
+  /**
+   * Lower case, letters and digits only, single spaces: "PDU's in Treat't" is "pdu s in treat t".
+   */
   public static String key(String text) {
     return text.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").trim();
   }
 
-  /** The canonical column (or derived:x, or ignore) a header's words name, if the table knows them. */
+  /**
+   * The canonical column (or derived:x, or ignore) a header's words name, if the table knows them.
+   */
   public static Optional<String> header(String words) {
     return Optional.ofNullable(Tables.HEADERS.get(key(words)));
   }
 
-  /** The code a coded column's cell text stands for, or the text unchanged when the table does not know it. */
+  /**
+   * The code a coded column's cell text stands for, or the text unchanged when the table does not
+   * know it.
+   */
   public static String value(String column, String text) {
     String code = Tables.VALUES.get(column + "|" + key(text));
     return code != null ? code : text;
   }
 
-  private static Map<String, String> read(String resource, java.util.function.Function<CSVRecord, String> k,
+  private static Map<String, String> read(
+      String resource,
+      java.util.function.Function<CSVRecord, String> k,
       java.util.function.Function<CSVRecord, String> v) {
     Map<String, String> map = new HashMap<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .get();
     try (InputStream in = Aliases.class.getResourceAsStream("/" + resource);
-         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       for (CSVRecord r : format.parse(reader)) {
         map.put(k.apply(r), v.apply(r));
       }

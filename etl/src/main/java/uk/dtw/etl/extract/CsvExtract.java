@@ -10,13 +10,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads one CSV extract's bytes into a {@link Grid}: text decoding and the delimiter are worked out here. */
+/**
+ * Reads one CSV extract's bytes into a {@link Grid}: text decoding and the delimiter are worked out
+ * here.
+ */
 public final class CsvExtract {
   private CsvExtract() {}
 
   /** "PDU Estimate " and "pdu_estimate" are the same header. */
   public static String normaliseHeader(String header) {
-    return header.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+    return header
+        .replace("\uFEFF", "")
+        .trim()
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "_")
         .replaceAll("^_|_$", "");
   }
 
@@ -25,10 +32,16 @@ public final class CsvExtract {
     String text = TextDecoding.decode(content, warnings);
     char delimiter = TextDecoding.sniffDelimiter(text);
     if (delimiter != ',') {
-      warnings.add(new Note(null, "delimiter", "cells are separated by " + (delimiter == '\t' ? "tabs" : "'" + delimiter + "'")
-          + ", not commas; read that way"));
+      warnings.add(
+          new Note(
+              null,
+              "delimiter",
+              "cells are separated by "
+                  + (delimiter == '\t' ? "tabs" : "'" + delimiter + "'")
+                  + ", not commas; read that way"));
     }
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     List<Grid.GridRow> rows = new ArrayList<>();
     try (CSVParser parser = format.parse(new StringReader(text))) {
       List<String> header = null;
@@ -45,14 +58,22 @@ public final class CsvExtract {
         }
       } catch (UncheckedIOException e) {
         // A broken quote ends the readable part of the file; the rest is held back, not dropped.
-        rows.add(new Grid.GridRow(row + 1, List.of(), "unreadable CSV from here on: " + e.getCause().getMessage()));
+        rows.add(
+            new Grid.GridRow(
+                row + 1, List.of(), "unreadable CSV from here on: " + e.getCause().getMessage()));
       }
       if (header == null) {
-        return new Grid(List.of(), List.of(new Grid.GridRow(1, List.of(), "the file is empty: no header row")), warnings);
+        return new Grid(
+            List.of(),
+            List.of(new Grid.GridRow(1, List.of(), "the file is empty: no header row")),
+            warnings);
       }
       return new Grid(header, rows, warnings);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      return new Grid(List.of(), List.of(new Grid.GridRow(1, List.of(), "unreadable CSV header: " + e.getMessage())), warnings);
+      return new Grid(
+          List.of(),
+          List.of(new Grid.GridRow(1, List.of(), "unreadable CSV header: " + e.getMessage())),
+          warnings);
     }
   }
 }

@@ -42,7 +42,8 @@ public enum ExtractKind {
       return List.of();
     }
     return Dimensions.INDICATOR.columns().stream()
-        .filter(c -> !factTable.columnNames().contains(c.name())).toList();
+        .filter(c -> !factTable.columnNames().contains(c.name()))
+        .toList();
   }
 
   /** The kinds' prefixes, for messages: "prevalence, treatment, ...". */
@@ -50,13 +51,17 @@ public enum ExtractKind {
     return String.join(", ", java.util.Arrays.stream(values()).map(ExtractKind::code).toList());
   }
 
-  /** The kind a file holds, from its name (case-insensitive), or empty for a file we do not load. */
+  /**
+   * The kind a file holds, from its name (case-insensitive), or empty for a file we do not load.
+   */
   public static Optional<ExtractKind> ofFileName(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);
     return name.endsWith(".csv") ? ofName(name) : Optional.empty();
   }
 
-  /** The kind a name starts with (a file name without its extension, or a workbook sheet's name). */
+  /**
+   * The kind a name starts with (a file name without its extension, or a workbook sheet's name).
+   */
   public static Optional<ExtractKind> ofName(String text) {
     String name = text.strip().toLowerCase(Locale.ROOT);
     for (ExtractKind kind : values()) {

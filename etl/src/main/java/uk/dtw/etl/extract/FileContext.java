@@ -8,12 +8,15 @@ import java.util.List;
  * @param required the canonical columns a row of this kind must have
  * @param known every canonical column of this kind
  */
-public record FileContext(ExtractKind kind, String relativePath, List<String> required, List<String> known) {
+public record FileContext(
+    ExtractKind kind, String relativePath, List<String> required, List<String> known) {
   SourcePlace place() {
     return new SourcePlace(relativePath);
   }
 
-  /** The column that names the area: {@code area} for indicators, {@code partnership} for the rest. */
+  /**
+   * The column that names the area: {@code area} for indicators, {@code partnership} for the rest.
+   */
   String areaColumn() {
     return known.contains("area") ? "area" : "partnership";
   }

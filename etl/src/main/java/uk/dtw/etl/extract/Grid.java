@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A file's cells as read, before any meaning is given to them: the header row and every row
- * below it. CSV files and spreadsheet sheets both become a grid; layout readers take it from here.
+ * A file's cells as read, before any meaning is given to them: the header row and every row below
+ * it. CSV files and spreadsheet sheets both become a grid; layout readers take it from here.
  *
  * @param header the header cells exactly as read
  * @param rows the rows below the header, numbered as a spreadsheet shows them (header = row 1)
@@ -29,7 +29,8 @@ public record Grid(List<String> header, List<GridRow> rows, List<Note> warnings)
   public String recordJson(GridRow r) {
     Map<String, String> asRead = new LinkedHashMap<>();
     for (int i = 0; i < r.cells().size(); i++) {
-      String name = i < header.size() && !header.get(i).isEmpty() ? header.get(i) : "column_" + (i + 1);
+      String name =
+          i < header.size() && !header.get(i).isEmpty() ? header.get(i) : "column_" + (i + 1);
       asRead.putIfAbsent(name, r.cells().get(i));
     }
     return Json.object(asRead);

@@ -15,7 +15,8 @@ import uk.dtw.model.reference.FinancialYear;
  * @param period the financial year as written in the header, or null
  */
 public record HeaderCell(int index, String raw, String column, String period, boolean baseline) {
-  private static final Pattern YEAR = Pattern.compile("(?<![0-9])(\\d{2}|\\d{4})\\s*[-/\u2013]\\s*(\\d{1,4})(?![0-9])");
+  private static final Pattern YEAR =
+      Pattern.compile("(?<![0-9])(\\d{2}|\\d{4})\\s*[-/\u2013]\\s*(\\d{1,4})(?![0-9])");
 
   static HeaderCell of(int index, String raw, List<String> knownColumns) {
     String text = raw.replace("\uFEFF", "").trim();
@@ -34,7 +35,9 @@ public record HeaderCell(int index, String raw, String column, String period, bo
     return new HeaderCell(index, raw, column, period, baseline);
   }
 
-  /** A column that only names a year (or "2007/08 Baseline"): the shape of wide, year-across tables. */
+  /**
+   * A column that only names a year (or "2007/08 Baseline"): the shape of wide, year-across tables.
+   */
   boolean yearOnly() {
     return period != null && column == null && (baseline || words().isEmpty());
   }
@@ -48,6 +51,10 @@ public record HeaderCell(int index, String raw, String column, String period, bo
   }
 
   String words() {
-    return Optional.ofNullable(period).map(p -> raw.replace(p, "")).orElse(raw).trim().toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(period)
+        .map(p -> raw.replace(p, ""))
+        .orElse(raw)
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -2,7 +2,10 @@ package uk.dtw.etl.extract;
 
 import java.util.List;
 
-/** Warnings about a file's header: columns that are not loaded, and why, so nothing is dropped unseen. */
+/**
+ * Warnings about a file's header: columns that are not loaded, and why, so nothing is dropped
+ * unseen.
+ */
 final class HeaderNotes {
   private HeaderNotes() {}
 
@@ -13,16 +16,42 @@ final class HeaderNotes {
         continue;
       }
       if (h.derived()) {
-        warnings.add(new Note(name, "derived_column", "column '" + name + "' is worked out by the warehouse: "
-            + "it is checked against the figures beside it, not loaded"));
+        warnings.add(
+            new Note(
+                name,
+                "derived_column",
+                "column '"
+                    + name
+                    + "' is worked out by the warehouse: "
+                    + "it is checked against the figures beside it, not loaded"));
       } else if (h.ignored()) {
-        warnings.add(new Note(name, "not_loaded", "column '" + name + "' is not loaded: the warehouse works rankings out itself"));
+        warnings.add(
+            new Note(
+                name,
+                "not_loaded",
+                "column '" + name + "' is not loaded: the warehouse works rankings out itself"));
       } else if (h.column() == null) {
-        warnings.add(new Note(name, "unknown_column", "column '" + name + "' is not a " + file.kind().code()
-            + " column (docs/extracts.md lists them, and the header words it knows); it is not loaded"));
+        warnings.add(
+            new Note(
+                name,
+                "unknown_column",
+                "column '"
+                    + name
+                    + "' is not a "
+                    + file.kind().code()
+                    + " column (docs/extracts.md lists them, and the header words it knows); it is not loaded"));
       } else if (!file.known().contains(h.column()) && !h.column().equals("partnership")) {
-        warnings.add(new Note(name, "unknown_column", "column '" + name + "' (read as " + h.column() + ") is not a "
-            + file.kind().code() + " column; it is not loaded"));
+        warnings.add(
+            new Note(
+                name,
+                "unknown_column",
+                "column '"
+                    + name
+                    + "' (read as "
+                    + h.column()
+                    + ") is not a "
+                    + file.kind().code()
+                    + " column; it is not loaded"));
       }
     }
   }

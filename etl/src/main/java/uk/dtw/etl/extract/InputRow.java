@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of an input file and what its layout reader made of it: zero or more canonical
- * records (cells keyed by the canonical column names of docs/extracts.md) for the conformer,
- * or the problems that hold the row back, or the reason it is skipped, plus any warnings.
- * A wide row (one column per year) gives one record per year; the row is still accounted once.
+ * One row of an input file and what its layout reader made of it: zero or more canonical records
+ * (cells keyed by the canonical column names of docs/extracts.md) for the conformer, or the
+ * problems that hold the row back, or the reason it is skipped, plus any warnings. A wide row (one
+ * column per year) gives one record per year; the row is still accounted once.
  */
 public final class InputRow {
   public final int row;

@@ -3,8 +3,8 @@ package uk.dtw.etl.extract;
 import java.util.Map;
 
 /**
- * Writes maps, lists, strings, numbers and booleans as JSON: how bronze keeps a row exactly as
- * read and how the load report is saved. Small on purpose: Spark's Jackson is not ours to pin.
+ * Writes maps, lists, strings, numbers and booleans as JSON: how bronze keeps a row exactly as read
+ * and how the load report is saved. Small on purpose: Spark's Jackson is not ours to pin.
  */
 public final class Json {
   private Json() {}

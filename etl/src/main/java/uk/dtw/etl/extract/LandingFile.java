@@ -11,5 +11,6 @@ import java.io.Serializable;
  * @param order position among this load's files; a later file's figure wins a tie on the same key
  * @param sheet the workbook sheet this extract is, or null for a CSV file
  */
-public record LandingFile(String uri, String relativePath, String sha256, ExtractKind kind, int order, String sheet)
+public record LandingFile(
+    String uri, String relativePath, String sha256, ExtractKind kind, int order, String sheet)
     implements Serializable {}

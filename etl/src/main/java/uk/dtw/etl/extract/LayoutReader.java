@@ -2,17 +2,25 @@ package uk.dtw.etl.extract;
 
 import java.util.List;
 
-/** Turns a file of one layout (header shape) into canonical records, one {@link InputRow} per row of the file. */
+/**
+ * Turns a file of one layout (header shape) into canonical records, one {@link InputRow} per row of
+ * the file.
+ */
 interface LayoutReader {
 
   /** Whether the header has this reader's shape. */
   boolean fits(List<HeaderCell> header, FileContext file);
 
-  /** Whether the file has this reader's shape, for readers that need to see below the header row. */
+  /**
+   * Whether the file has this reader's shape, for readers that need to see below the header row.
+   */
   default boolean fits(Grid grid, List<HeaderCell> header, FileContext file) {
     return fits(header, file);
   }
 
-  /** Every row of the grid, each with its records, problems or skip reason; file-level warnings go to {@code warnings}. */
+  /**
+   * Every row of the grid, each with its records, problems or skip reason; file-level warnings go
+   * to {@code warnings}.
+   */
   List<InputRow> read(Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings);
 }

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the layout reader for a file by the shape of its header: the canonical long layout
- * (one figure column per measure) when its columns are there, otherwise a wide layout (one column
- * per year) when the header is made of years, otherwise the long reader, which then says what is missing.
- * A table with two header rows, areas side by side over their years, is tried first: its shape is strict.
+ * Chooses the layout reader for a file by the shape of its header: the canonical long layout (one
+ * figure column per measure) when its columns are there, otherwise a wide layout (one column per
+ * year) when the header is made of years, otherwise the long reader, which then says what is
+ * missing. A table with two header rows, areas side by side over their years, is tried first: its
+ * shape is strict.
  */
 public final class Layouts {
   private static final LayoutReader LONG = new LongReader();
-  private static final List<LayoutReader> READERS = List.of(new SideBySideAreasReader(), LONG, new WideYearsReader());
+  private static final List<LayoutReader> READERS =
+      List.of(new SideBySideAreasReader(), LONG, new WideYearsReader());
 
   private Layouts() {}
 
@@ -24,7 +26,8 @@ public final class Layouts {
     for (int i = 0; i < grid.header().size(); i++) {
       header.add(HeaderCell.of(i, grid.header().get(i), file.known()));
     }
-    LayoutReader reader = READERS.stream().filter(r -> r.fits(grid, header, file)).findFirst().orElse(LONG);
+    LayoutReader reader =
+        READERS.stream().filter(r -> r.fits(grid, header, file)).findFirst().orElse(LONG);
     List<InputRow> rows = reader.read(grid, header, file, warnings);
     return new Read(rows, warnings, reader.getClass().getSimpleName());
   }

@@ -21,8 +21,8 @@ import uk.dtw.model.reference.FinancialYear;
  * </pre>
  *
  * Each area's columns are read as {@link WideYearsReader} reads a one-area table: one record per
- * filled year, derived columns checked within that area and never loaded. The second header row
- * is consumed, not a data row: data rows keep their spreadsheet numbers (the first is row 3), and
+ * filled year, derived columns checked within that area and never loaded. The second header row is
+ * consumed, not a data row: data rows keep their spreadsheet numbers (the first is row 3), and
  * bronze keeps each as read, keyed by both header rows ("Hampshire 2008-9").
  */
 final class SideBySideAreasReader implements LayoutReader {
@@ -37,7 +37,9 @@ final class SideBySideAreasReader implements LayoutReader {
 
   @Override
   public boolean fits(Grid grid, List<HeaderCell> header, FileContext file) {
-    if (!WideYearsReader.SHAPES.containsKey(file.kind()) || header.size() < 3 || grid.rows().isEmpty()) {
+    if (!WideYearsReader.SHAPES.containsKey(file.kind())
+        || header.size() < 3
+        || grid.rows().isEmpty()) {
       return false;
     }
     boolean blankBetween = false;
@@ -58,8 +60,9 @@ final class SideBySideAreasReader implements LayoutReader {
     List<HeaderCell> sub = secondRow(second, file, header.size());
     for (Group g : groups(header, sub.size())) {
       long years = sub.subList(g.from(), g.to()).stream().filter(HeaderCell::yearOnly).count();
-      boolean others = sub.subList(g.from(), g.to()).stream()
-          .anyMatch(h -> !h.raw().isBlank() && !h.yearOnly() && !h.derived() && !h.ignored());
+      boolean others =
+          sub.subList(g.from(), g.to()).stream()
+              .anyMatch(h -> !h.raw().isBlank() && !h.yearOnly() && !h.derived() && !h.ignored());
       if (years == 0 || others) {
         return false;
       }
@@ -68,9 +71,12 @@ final class SideBySideAreasReader implements LayoutReader {
   }
 
   @Override
-  public List<InputRow> read(Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
+  public List<InputRow> read(
+      Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
     Grid.GridRow second = grid.rows().get(0);
-    int width = Math.max(header.size(), grid.rows().stream().mapToInt(r -> r.cells().size()).max().orElse(0));
+    int width =
+        Math.max(
+            header.size(), grid.rows().stream().mapToInt(r -> r.cells().size()).max().orElse(0));
     List<HeaderCell> sub = secondRow(second, file, width);
     List<Group> groups = groups(header, width);
     String labelHeader = header.get(0).raw().isBlank() ? second.cell(0) : header.get(0).raw();
@@ -80,13 +86,15 @@ final class SideBySideAreasReader implements LayoutReader {
     HeaderNotes.warnAboutColumns(sub.subList(1, sub.size()), file, notes);
     notes.stream().distinct().forEach(warnings::add);
     Map<Group, String> problems = new LinkedHashMap<>();
-    groups.forEach(g -> {
-      String p = groupProblem(g, sub);
-      if (p != null) {
-        problems.put(g, p);
-      }
-    });
-    Grid asRead = new Grid(bothHeaderRows(header, sub, groups, labelHeader), grid.rows(), grid.warnings());
+    groups.forEach(
+        g -> {
+          String p = groupProblem(g, sub);
+          if (p != null) {
+            problems.put(g, p);
+          }
+        });
+    Grid asRead =
+        new Grid(bothHeaderRows(header, sub, groups, labelHeader), grid.rows(), grid.warnings());
     List<InputRow> rows = new ArrayList<>();
     for (Grid.GridRow r : grid.rows().subList(1, grid.rows().size())) {
       InputRow done = Layouts.unreadableOrBlank(asRead, r);
@@ -107,7 +115,8 @@ final class SideBySideAreasReader implements LayoutReader {
       }
       for (Group g : groups) {
         Grid.GridRow only = within(r, g);
-        List<HeaderCell> years = sub.subList(g.from(), g.to()).stream().filter(HeaderCell::yearOnly).toList();
+        List<HeaderCell> years =
+            sub.subList(g.from(), g.to()).stream().filter(HeaderCell::yearOnly).toList();
         for (HeaderCell y : years) {
           String cell = WideYearsReader.valueOf(only, y, years, row);
           if (cell.isBlank()) {
@@ -127,7 +136,8 @@ final class SideBySideAreasReader implements LayoutReader {
         DerivedColumns.check(only, sub, row);
         for (int i = before; i < row.problems.size(); i++) {
           Note p = row.problems.get(i);
-          row.problems.set(i, new Note(g.area() + " " + p.column(), p.rule(), g.area() + ": " + p.message()));
+          row.problems.set(
+              i, new Note(g.area() + " " + p.column(), p.rule(), g.area() + ": " + p.message()));
         }
       }
     }
@@ -155,7 +165,8 @@ final class SideBySideAreasReader implements LayoutReader {
       while (to < header.size() && header.get(to).raw().isBlank()) {
         to++;
       }
-      groups.add(new Group(header.get(i).raw().trim(), i, to < header.size() ? to : Math.max(to, width)));
+      groups.add(
+          new Group(header.get(i).raw().trim(), i, to < header.size() ? to : Math.max(to, width)));
     }
     return groups;
   }
@@ -165,13 +176,20 @@ final class SideBySideAreasReader implements LayoutReader {
     Set<Integer> seen = new HashSet<>();
     for (HeaderCell y : sub.subList(g.from(), g.to())) {
       if (y.yearOnly() && !seen.add(FinancialYear.parse(y.period()).orElseThrow().startYear())) {
-        return "the year " + y.period() + " heads two of " + g.area() + "'s columns; give each area each year once";
+        return "the year "
+            + y.period()
+            + " heads two of "
+            + g.area()
+            + "'s columns; give each area each year once";
       }
     }
     return null;
   }
 
-  /** The row with only this area's cells (and the label): derived columns are checked within the area. */
+  /**
+   * The row with only this area's cells (and the label): derived columns are checked within the
+   * area.
+   */
   private static Grid.GridRow within(Grid.GridRow r, Group g) {
     List<String> cells = new ArrayList<>(Collections.nCopies(r.cells().size(), ""));
     for (int i = 0; i < r.cells().size(); i++) {
@@ -182,8 +200,12 @@ final class SideBySideAreasReader implements LayoutReader {
     return new Grid.GridRow(r.row(), cells, r.parseError());
   }
 
-  /** Bronze's keys: "Individuals", "Hampshire 2007-8", "Hampshire %'age change", "South East 2007-8", ... */
-  private static List<String> bothHeaderRows(List<HeaderCell> header, List<HeaderCell> sub, List<Group> groups, String label) {
+  /**
+   * Bronze's keys: "Individuals", "Hampshire 2007-8", "Hampshire %'age change", "South East
+   * 2007-8", ...
+   */
+  private static List<String> bothHeaderRows(
+      List<HeaderCell> header, List<HeaderCell> sub, List<Group> groups, String label) {
     List<String> names = new ArrayList<>();
     names.add(label);
     for (int i = 1; i < sub.size(); i++) {

@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 import uk.dtw.model.reference.FinancialYear;
 
 /**
- * What a file's place says when its table does not: a partnership's own table names the
- * partnership by the folder it sits in ({@code Gateshead/funding.csv}) and may name the period
- * in the file name ({@code treatment_2008-09.csv}).
+ * What a file's place says when its table does not: a partnership's own table names the partnership
+ * by the folder it sits in ({@code Gateshead/funding.csv}) and may name the period in the file name
+ * ({@code treatment_2008-09.csv}).
  */
 record SourcePlace(String relativePath) {
-  private static final Pattern YEAR = Pattern.compile("(?<![0-9])(\\d{4})[-_/](\\d{2}|\\d{4})(?![0-9])");
+  private static final Pattern YEAR =
+      Pattern.compile("(?<![0-9])(\\d{4})[-_/](\\d{2}|\\d{4})(?![0-9])");
 
   /** The folder the file sits in, or empty for a file at the top of the landing folder. */
   Optional<String> folder() {

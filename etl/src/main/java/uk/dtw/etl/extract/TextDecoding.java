@@ -16,19 +16,34 @@ final class TextDecoding {
 
   private TextDecoding() {}
 
-  /** UTF-8 (a byte order mark is dropped); bytes that are not valid UTF-8 are read as Windows-1252, with a warning. */
+  /**
+   * UTF-8 (a byte order mark is dropped); bytes that are not valid UTF-8 are read as Windows-1252,
+   * with a warning.
+   */
   static String decode(byte[] bytes, List<Note> warnings) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
-      warnings.add(new Note(null, "encoding", "the file is not UTF-8; read as Windows-1252 (as Excel saves CSV on Windows)"));
+      warnings.add(
+          new Note(
+              null,
+              "encoding",
+              "the file is not UTF-8; read as Windows-1252 (as Excel saves CSV on Windows)"));
       return new String(bytes, WINDOWS_1252);
     }
   }
 
-  /** The delimiter of the header line: whichever of comma, semicolon and tab occurs most outside quotes. */
+  /**
+   * The delimiter of the header line: whichever of comma, semicolon and tab occurs most outside
+   * quotes.
+   */
   static char sniffDelimiter(String text) {
     int[] counts = new int[3];
     char[] candidates = {',', ';', '\t'};

@@ -18,31 +18,46 @@ import uk.dtw.model.reference.FinancialYear;
  */
 final class WideYearsReader implements LayoutReader {
   /** A target cell such as "1685 (3% from baseline)": the figure, then a remark in brackets. */
-  private static final Pattern REMARK = Pattern.compile("^\\s*([\u00a3]?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*\\((.*)\\)\\s*$");
-  private static final Pattern FROM_BASELINE = Pattern.compile("^\\s*(-?[0-9.]+)\\s*%\\s*from baseline\\s*$");
+  private static final Pattern REMARK =
+      Pattern.compile("^\\s*([\u00a3]?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*\\((.*)\\)\\s*$");
+
+  private static final Pattern FROM_BASELINE =
+      Pattern.compile("^\\s*(-?[0-9.]+)\\s*%\\s*from baseline\\s*$");
 
   /** Per kind: the column the row label fills and the column the year cells fill. */
   record Shape(String labelColumn, String valueColumn) {}
 
-  static final Map<ExtractKind, Shape> SHAPES = Map.of(
-      ExtractKind.FUNDING, new Shape("source", "amount_gbp"),
-      ExtractKind.TARGETS, new Shape("measure", "value"),
-      ExtractKind.PREVALENCE, new Shape("drug_group", "estimate"));
+  static final Map<ExtractKind, Shape> SHAPES =
+      Map.of(
+          ExtractKind.FUNDING, new Shape("source", "amount_gbp"),
+          ExtractKind.TARGETS, new Shape("measure", "value"),
+          ExtractKind.PREVALENCE, new Shape("drug_group", "estimate"));
 
   @Override
   public boolean fits(List<HeaderCell> header, FileContext file) {
-    return SHAPES.containsKey(file.kind()) && header.stream().filter(HeaderCell::yearOnly).count() >= 2;
+    return SHAPES.containsKey(file.kind())
+        && header.stream().filter(HeaderCell::yearOnly).count() >= 2;
   }
 
   @Override
-  public List<InputRow> read(Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
+  public List<InputRow> read(
+      Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
     List<HeaderCell> years = header.stream().filter(HeaderCell::yearOnly).toList();
     Optional<HeaderCell> area = LongReader.find(header, file.areaColumn());
-    HeaderCell label = header.stream().filter(h -> !h.yearOnly() && !h.derived() && !h.ignored()
-        && !file.areaColumn().equals(h.column())).findFirst().orElse(null);
+    HeaderCell label =
+        header.stream()
+            .filter(
+                h ->
+                    !h.yearOnly()
+                        && !h.derived()
+                        && !h.ignored()
+                        && !file.areaColumn().equals(h.column()))
+            .findFirst()
+            .orElse(null);
     Shape shape = SHAPES.get(file.kind());
     String valueColumn = valueColumn(file, label == null ? "" : label.raw());
-    header.stream().filter(h -> h != label && !file.areaColumn().equals(h.column()))
+    header.stream()
+        .filter(h -> h != label && !file.areaColumn().equals(h.column()))
         .forEach(h -> HeaderNotes.warnAboutColumns(List.of(h), file, warnings));
     String fixedArea = area.isPresent() ? null : file.place().folder().orElse(null);
     String problem = headerProblem(years, area.isPresent() || fixedArea != null, label);
@@ -82,10 +97,14 @@ final class WideYearsReader implements LayoutReader {
     return rows;
   }
 
-  /** The column the year cells fill: the rate per 1,000 when a prevalence table's label header says "rate". */
+  /**
+   * The column the year cells fill: the rate per 1,000 when a prevalence table's label header says
+   * "rate".
+   */
   static String valueColumn(FileContext file, String labelHeader) {
     return file.kind() == ExtractKind.PREVALENCE && Aliases.key(labelHeader).contains("rate")
-        ? "rate_per_1000" : SHAPES.get(file.kind()).valueColumn();
+        ? "rate_per_1000"
+        : SHAPES.get(file.kind()).valueColumn();
   }
 
   /** Why no row of the file can be read this way, or null. */
@@ -94,17 +113,27 @@ final class WideYearsReader implements LayoutReader {
     for (HeaderCell y : years) {
       HeaderCell before = seen.put(FinancialYear.parse(y.period()).orElseThrow().startYear(), y);
       if (before != null) {
-        return "the year " + y.period() + " heads two columns ('" + before.raw() + "' and '" + y.raw()
+        return "the year "
+            + y.period()
+            + " heads two columns ('"
+            + before.raw()
+            + "' and '"
+            + y.raw()
             + "'); put one area per row, with a partnership column";
       }
     }
     if (!hasArea) {
       return "the table has no partnership column and the file is not in a folder named after a partnership";
     }
-    return label == null ? "the table has years across but no column naming what each row is" : null;
+    return label == null
+        ? "the table has years across but no column naming what each row is"
+        : null;
   }
 
-  /** The year cell's figure; "1685 (3% from baseline)" gives 1685, its remark checked against the baseline. */
+  /**
+   * The year cell's figure; "1685 (3% from baseline)" gives 1685, its remark checked against the
+   * baseline.
+   */
   static String valueOf(Grid.GridRow r, HeaderCell year, List<HeaderCell> years, InputRow row) {
     String cell = r.cell(year.index());
     Matcher m = REMARK.matcher(cell);
@@ -114,10 +143,13 @@ final class WideYearsReader implements LayoutReader {
     Matcher pct = FROM_BASELINE.matcher(m.group(2));
     Optional<HeaderCell> baseline = years.stream().filter(HeaderCell::baseline).findFirst();
     if (pct.matches() && baseline.isPresent()) {
-      DerivedCheck.change(r.cell(baseline.get().index()), m.group(1), pct.group(1)).ifPresent(msg ->
-          row.problem(CsvExtract.normaliseHeader(year.raw()), "derived_check", msg));
+      DerivedCheck.change(r.cell(baseline.get().index()), m.group(1), pct.group(1))
+          .ifPresent(
+              msg -> row.problem(CsvExtract.normaliseHeader(year.raw()), "derived_check", msg));
     } else {
-      row.warn(CsvExtract.normaliseHeader(year.raw()), "remark_not_loaded",
+      row.warn(
+          CsvExtract.normaliseHeader(year.raw()),
+          "remark_not_loaded",
           "'" + cell.trim() + "' read as " + m.group(1) + "; the remark in brackets is not loaded");
     }
     return m.group(1);

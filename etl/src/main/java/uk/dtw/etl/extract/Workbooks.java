@@ -14,11 +14,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Excel workbooks (.xlsx), one extract per sheet: a sheet becomes the same grid of cell text a
- * CSV file does, so every layout reader and rule applies to it unchanged.
+ * Excel workbooks (.xlsx), one extract per sheet: a sheet becomes the same grid of cell text a CSV
+ * file does, so every layout reader and rule applies to it unchanged.
  *
- * <p>Cells are read as Excel shows them (DataFormatter, formulas evaluated): "1,538,077" stays
- * what the analyst saw, and the value rules read it as they read a CSV cell.
+ * <p>Cells are read as Excel shows them (DataFormatter, formulas evaluated): "1,538,077" stays what
+ * the analyst saw, and the value rules read it as they read a CSV cell.
  */
 public final class Workbooks {
   private Workbooks() {}
@@ -45,7 +45,11 @@ public final class Workbooks {
     try (Workbook wb = open(content)) {
       Sheet sheet = wb.getSheet(sheetName);
       if (sheet == null) {
-        return new Grid(List.of(), List.of(new Grid.GridRow(1, List.of(), "the workbook has no sheet '" + sheetName + "'")), List.of());
+        return new Grid(
+            List.of(),
+            List.of(
+                new Grid.GridRow(1, List.of(), "the workbook has no sheet '" + sheetName + "'")),
+            List.of());
       }
       DataFormatter text = new DataFormatter();
       FormulaEvaluator formulas = wb.getCreationHelper().createFormulaEvaluator();
@@ -62,7 +66,10 @@ public final class Workbooks {
       }
       return new Grid(header, rows, List.of());
     } catch (IOException | RuntimeException e) {
-      return new Grid(List.of(), List.of(new Grid.GridRow(1, List.of(), "unreadable workbook: " + e.getMessage())), List.of());
+      return new Grid(
+          List.of(),
+          List.of(new Grid.GridRow(1, List.of(), "unreadable workbook: " + e.getMessage())),
+          List.of());
     }
   }
 

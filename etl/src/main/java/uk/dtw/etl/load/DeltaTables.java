@@ -1,8 +1,8 @@
 package uk.dtw.etl.load;
 
+import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.stream.Collectors;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,8 +36,12 @@ final class DeltaTables {
    */
   void ensure(TableDef table) {
     if (!exists(table)) {
-      spark.createDataFrame(List.of(), SparkTypes.of(table)).write().format("delta")
-          .option("delta.enableChangeDataFeed", "true").save(path(table));
+      spark
+          .createDataFrame(List.of(), SparkTypes.of(table))
+          .write()
+          .format("delta")
+          .option("delta.enableChangeDataFeed", "true")
+          .save(path(table));
     }
   }
 
@@ -46,51 +50,83 @@ final class DeltaTables {
   }
 
   /**
-   * Upserts by natural key: a new key is inserted; an existing key is updated only when a
-   * figure differs, so reloading the same figures writes no new row and changes nothing.
+   * Upserts by natural key: a new key is inserted; an existing key is updated only when a figure
+   * differs, so reloading the same figures writes no new row and changes nothing.
    */
   void merge(TableDef table, Dataset<Row> source) {
     merge(table, source, java.util.Set.of());
   }
 
   /**
-   * Upserts as {@link #merge(TableDef, Dataset)}, and withdraws the figures that earlier
-   * versions of {@code changedFiles} gave and the new versions (in {@code source}) do not give
-   * again: a changed file replaces exactly what its earlier version loaded, in one commit.
+   * Upserts as {@link #merge(TableDef, Dataset)}, and withdraws the figures that earlier versions
+   * of {@code changedFiles} gave and the new versions (in {@code source}) do not give again: a
+   * changed file replaces exactly what its earlier version loaded, in one commit.
    */
   void merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
-    String on = table.naturalKey().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
-    List<String> valueColumns = table.columnNames().stream()
-        .filter(c -> !table.naturalKey().contains(c))
-        .filter(c -> Facts.PROVENANCE.stream().noneMatch(p -> p.name().equals(c)))
-        .toList();
-    String changed = valueColumns.isEmpty() ? "false"
-        : valueColumns.stream().map(c -> "NOT (t." + c + " <=> s." + c + ")").collect(Collectors.joining(" OR "));
+    String on =
+        table.naturalKey().stream()
+            .map(k -> "t." + k + " <=> s." + k)
+            .collect(Collectors.joining(" AND "));
+    List<String> valueColumns =
+        table.columnNames().stream()
+            .filter(c -> !table.naturalKey().contains(c))
+            .filter(c -> Facts.PROVENANCE.stream().noneMatch(p -> p.name().equals(c)))
+            .toList();
+    String changed =
+        valueColumns.isEmpty()
+            ? "false"
+            : valueColumns.stream()
+                .map(c -> "NOT (t." + c + " <=> s." + c + ")")
+                .collect(Collectors.joining(" OR "));
     // The same figure from a new version of its file keeps its place but points at its new row.
-    String moved = table.column("source_row").isPresent()
-        ? " OR (t.source_file = s.source_file AND NOT (t.source_row <=> s.source_row))" : "";
-    io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path(table)).as("t")
-        .merge(source.as("s"), on)
-        .whenMatched(changed + moved).updateAll()
-        .whenNotMatched().insertAll();
+    String moved =
+        table.column("source_row").isPresent()
+            ? " OR (t.source_file = s.source_file AND NOT (t.source_row <=> s.source_row))"
+            : "";
+    io.delta.tables.DeltaMergeBuilder merge =
+        DeltaTable.forPath(spark, path(table))
+            .as("t")
+            .merge(source.as("s"), on)
+            .whenMatched(changed + moved)
+            .updateAll()
+            .whenNotMatched()
+            .insertAll();
     if (!changedFiles.isEmpty()) {
-      merge = merge.whenNotMatchedBySource("t.source_file IN ("
-          + changedFiles.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")")
-          .delete();
+      merge =
+          merge
+              .whenNotMatchedBySource(
+                  "t.source_file IN ("
+                      + changedFiles.stream()
+                          .map(f -> "'" + f.replace("'", "''") + "'")
+                          .collect(Collectors.joining(", "))
+                      + ")")
+              .delete();
     }
     merge.execute();
   }
 
   /** Inserts rows whose natural key is new; rows already there stay as they are. */
   void insertNew(TableDef table, Dataset<Row> source) {
-    String on = table.naturalKey().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
-    DeltaTable.forPath(spark, path(table)).as("t").merge(source.as("s"), on).whenNotMatched().insertAll().execute();
+    String on =
+        table.naturalKey().stream()
+            .map(k -> "t." + k + " <=> s." + k)
+            .collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path(table))
+        .as("t")
+        .merge(source.as("s"), on)
+        .whenNotMatched()
+        .insertAll()
+        .execute();
   }
 
-  /** Replaces a small table's content, but only when it differs: an unchanged dimension keeps its version. */
+  /**
+   * Replaces a small table's content, but only when it differs: an unchanged dimension keeps its
+   * version.
+   */
   boolean replaceIfChanged(TableDef table, List<Row> rows) {
     Dataset<Row> fresh = spark.createDataFrame(rows, SparkTypes.of(table));
-    Dataset<Row> current = read(table).select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
+    Dataset<Row> current =
+        read(table).select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
     if (current.exceptAll(fresh).isEmpty() && fresh.exceptAll(current).isEmpty()) {
       return false;
     }

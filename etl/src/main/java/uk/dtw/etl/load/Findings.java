@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +16,8 @@ import uk.dtw.model.schema.TableDef;
 
 /**
  * Checks across rows and files, one SQL file each under {@code findings/}, run once a load's
- * figures are merged and scoped to the figures it touched. A finding is reported, never fixed:
- * a printed total that differs from its lines stays as printed.
+ * figures are merged and scoped to the figures it touched. A finding is reported, never fixed: a
+ * printed total that differs from its lines stays as printed.
  */
 final class Findings {
   private static final List<TableDef> TABLES =
@@ -31,16 +30,29 @@ final class Findings {
     for (TableDef t : TABLES) {
       Dataset<Row> rows = tables.read(t);
       if (t.column("load_id").isPresent()) {
-        rows = rows.withColumn("is_new", functions.col("load_id").equalTo(functions.lit(report.loadId)));
+        rows =
+            rows.withColumn(
+                "is_new", functions.col("load_id").equalTo(functions.lit(report.loadId)));
       }
       rows.createOrReplaceTempView(t.name());
     }
-    for (String rule : resource("findings/findings.list").lines()
-        .map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).toList()) {
-      List<Row> found = spark.sql(resource("findings/" + rule + ".sql"))
-          .limit(LoadJob.PROBLEMS_PER_FILE).collectAsList();
+    for (String rule :
+        resource("findings/findings.list")
+            .lines()
+            .map(l -> l.replaceFirst("#.*", "").strip())
+            .filter(l -> !l.isEmpty())
+            .toList()) {
+      List<Row> found =
+          spark
+              .sql(resource("findings/" + rule + ".sql"))
+              .limit(LoadJob.PROBLEMS_PER_FILE)
+              .collectAsList();
       for (Row r : found) {
-        report.finding(rule, r.getString(0), r.getInt(1), r.getString(2) + " " + r.getString(3) + ": " + r.getString(4));
+        report.finding(
+            rule,
+            r.getString(0),
+            r.getInt(1),
+            r.getString(2) + " " + r.getString(3) + ": " + r.getString(4));
       }
     }
   }

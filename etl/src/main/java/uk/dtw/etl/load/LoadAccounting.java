@@ -17,17 +17,35 @@ import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 
-/** Counts what became of every row of every new file, so the report can show read = loaded + quarantined + skipped. */
+/**
+ * Counts what became of every row of every new file, so the report can show read = loaded +
+ * quarantined + skipped.
+ */
 final class LoadAccounting {
   private LoadAccounting() {}
 
-  /** Fills the new files' reports from the outcomes; only counts and a bounded list of problems reach the driver. */
-  static void count(Dataset<Row> outcomes, Map<String, LandingFile> files, LoadReport report, int problemsPerFile) {
+  /**
+   * Fills the new files' reports from the outcomes; only counts and a bounded list of problems
+   * reach the driver.
+   */
+  static void count(
+      Dataset<Row> outcomes,
+      Map<String, LandingFile> files,
+      LoadReport report,
+      int problemsPerFile) {
     Map<String, FileReport> bySha = new HashMap<>();
     for (LandingFile f : files.values()) {
-      report.files.stream().filter(r -> r.path.equals(f.relativePath())).findFirst().ifPresent(r -> bySha.put(f.sha256(), r));
+      report.files.stream()
+          .filter(r -> r.path.equals(f.relativePath()))
+          .findFirst()
+          .ifPresent(r -> bySha.put(f.sha256(), r));
     }
-    for (Row r : outcomes.filter(col("first_of_row")).groupBy("file_sha256", "status").count().collectAsList()) {
+    for (Row r :
+        outcomes
+            .filter(col("first_of_row"))
+            .groupBy("file_sha256", "status")
+            .count()
+            .collectAsList()) {
       FileReport file = bySha.get(r.getString(0));
       long n = r.getLong(2);
       file.read += n;
@@ -37,10 +55,13 @@ final class LoadAccounting {
         default -> file.skipped += n;
       }
     }
-    List<Row> problems = outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED))
-        .select("file_sha256", "source_row", "column_name", "rule", "message")
-        .orderBy("file_sha256", "source_row", "rule")
-        .limit(problemsPerFile * Math.max(1, files.size())).collectAsList();
+    List<Row> problems =
+        outcomes
+            .filter(col("status").equalTo(OutcomeRows.QUARANTINED))
+            .select("file_sha256", "source_row", "column_name", "rule", "message")
+            .orderBy("file_sha256", "source_row", "rule")
+            .limit(problemsPerFile * Math.max(1, files.size()))
+            .collectAsList();
     for (Row p : problems) {
       FileReport file = bySha.get(p.getString(0));
       if (file.problems.size() < problemsPerFile) {
@@ -49,16 +70,26 @@ final class LoadAccounting {
     }
   }
 
-  /** Fills each file's warnings (row, column, what was read and what it became), bounded per file like problems. */
-  static void warnings(Dataset<Row> outcomes, Map<String, LandingFile> files, LoadReport report, int perFile) {
+  /**
+   * Fills each file's warnings (row, column, what was read and what it became), bounded per file
+   * like problems.
+   */
+  static void warnings(
+      Dataset<Row> outcomes, Map<String, LandingFile> files, LoadReport report, int perFile) {
     Map<String, FileReport> bySha = new HashMap<>();
     for (LandingFile f : files.values()) {
-      report.files.stream().filter(r -> r.path.equals(f.relativePath())).findFirst().ifPresent(r -> bySha.put(f.sha256(), r));
+      report.files.stream()
+          .filter(r -> r.path.equals(f.relativePath()))
+          .findFirst()
+          .ifPresent(r -> bySha.put(f.sha256(), r));
     }
-    List<Row> warnings = outcomes.filter(col("status").equalTo(OutcomeRows.WARNING))
-        .select("file_sha256", "source_row", "column_name", "rule", "message")
-        .orderBy("file_sha256", "source_row", "column_name")
-        .limit(perFile * Math.max(1, files.size())).collectAsList();
+    List<Row> warnings =
+        outcomes
+            .filter(col("status").equalTo(OutcomeRows.WARNING))
+            .select("file_sha256", "source_row", "column_name", "rule", "message")
+            .orderBy("file_sha256", "source_row", "column_name")
+            .limit(perFile * Math.max(1, files.size()))
+            .collectAsList();
     for (Row w : warnings) {
       FileReport file = bySha.get(w.getString(0));
       if (file.warnings.size() < perFile) {
@@ -67,12 +98,26 @@ final class LoadAccounting {
     }
   }
 
-  static List<Row> manifestRows(Collection<LandingFile> files, LoadReport report, String loadId, Instant finished) {
+  static List<Row> manifestRows(
+      Collection<LandingFile> files, LoadReport report, String loadId, Instant finished) {
     List<Row> rows = new ArrayList<>();
     for (LandingFile f : files) {
-      FileReport r = report.files.stream().filter(x -> x.path.equals(f.relativePath())).findFirst().orElseThrow();
-      rows.add(RowFactory.create(f.sha256(), f.relativePath(), f.kind().code(), loadId,
-          r.read, r.loaded, r.quarantined, r.skipped, Timestamp.from(finished)));
+      FileReport r =
+          report.files.stream()
+              .filter(x -> x.path.equals(f.relativePath()))
+              .findFirst()
+              .orElseThrow();
+      rows.add(
+          RowFactory.create(
+              f.sha256(),
+              f.relativePath(),
+              f.kind().code(),
+              loadId,
+              r.read,
+              r.loaded,
+              r.quarantined,
+              r.skipped,
+              Timestamp.from(finished)));
     }
     return rows;
   }

@@ -38,9 +38,9 @@ import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
 
 /**
- * Loads a landing folder into the warehouse: new files only (by content hash), every row to
- * bronze, each figure merged into its fact table by natural key, held-back rows to quarantine,
- * and last of all one meta_load row that makes the load visible to readers.
+ * Loads a landing folder into the warehouse: new files only (by content hash), every row to bronze,
+ * each figure merged into its fact table by natural key, held-back rows to quarantine, and last of
+ * all one meta_load row that makes the load visible to readers.
  */
 public final class LoadJob {
   /** Problems listed per file in the report; all of them are in quarantine_row. */
@@ -50,14 +50,20 @@ public final class LoadJob {
   private final DeltaTables tables;
   private final String warehouse;
   private final Consumer<String> progress;
-  /** Per kind, the paths whose bytes changed since they were loaded: their old figures are replaced. */
+
+  /**
+   * Per kind, the paths whose bytes changed since they were loaded: their old figures are replaced.
+   */
   private final Map<ExtractKind, Set<String>> changedFiles = new EnumMap<>(ExtractKind.class);
 
   public LoadJob(SparkSession spark, String warehouse) {
-    this(spark, warehouse, line -> { });
+    this(spark, warehouse, line -> {});
   }
 
-  /** {@code progress} gets a line per group of files as the load reaches it (the command line prints them on stderr). */
+  /**
+   * {@code progress} gets a line per group of files as the load reaches it (the command line prints
+   * them on stderr).
+   */
   public LoadJob(SparkSession spark, String warehouse, Consumer<String> progress) {
     this.spark = spark;
     this.warehouse = warehouse;
@@ -67,10 +73,13 @@ public final class LoadJob {
 
   public LoadReport run(String landing) {
     Instant started = Instant.now();
-    String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String loadId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     LoadReport report = new LoadReport(loadId, started);
-    try (LoadLock lock = LoadLock.acquire(warehouse, loadId, spark.sparkContext().hadoopConfiguration())) {
+    try (LoadLock lock =
+        LoadLock.acquire(warehouse, loadId, spark.sparkContext().hadoopConfiguration())) {
       report.completedInterruptedLoad = lock.tookOverFrom;
       load(landing, report);
     }
@@ -81,7 +90,8 @@ public final class LoadJob {
     String loadId = report.loadId;
     StarSchema.TABLES.forEach(tables::ensure);
 
-    Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(Landing.list(spark, landing), report);
+    Map<ExtractKind, Map<String, LandingFile>> newFiles =
+        plan(Landing.list(spark, landing), report);
     List<Dataset<Row>> bronze = new ArrayList<>();
     List<Dataset<Row>> quarantine = new ArrayList<>();
     Map<ExtractKind, Dataset<Row>> facts = new EnumMap<>(ExtractKind.class);
@@ -93,19 +103,34 @@ public final class LoadJob {
       int n = e.getValue().size();
       progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
-      String[] uris = e.getValue().values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
-      Dataset<Row> outcomes = spark.read().format("binaryFile").load(uris)
-          .flatMap(new OutcomeRows(kind, e.getValue(), loadId), Encoders.row(OutcomeRows.schema(kind)))
-          .persist();
+      String[] uris =
+          e.getValue().values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
+      Dataset<Row> outcomes =
+          spark
+              .read()
+              .format("binaryFile")
+              .load(uris)
+              .flatMap(
+                  new OutcomeRows(kind, e.getValue(), loadId),
+                  Encoders.row(OutcomeRows.schema(kind)))
+              .persist();
       cached.add(outcomes);
       LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
       LoadAccounting.warnings(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
       bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
-      quarantine.add(outcomes.filter(col("status").equalTo(OutcomeRows.QUARANTINED)).select(columns(AuditTables.QUARANTINE_ROW)));
-      facts.put(kind, latestPerKey(kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
+      quarantine.add(
+          outcomes
+              .filter(col("status").equalTo(OutcomeRows.QUARANTINED))
+              .select(columns(AuditTables.QUARANTINE_ROW)));
+      facts.put(
+          kind,
+          latestPerKey(
+              kind.factTable(), outcomes.filter(col("status").equalTo(OutcomeRows.LOADED))));
       if (kind == ExtractKind.INDICATOR) {
         // Indicators are defined by the extracts themselves; the later file's definition wins.
-        definitions = latestPerKey(Dimensions.INDICATOR, outcomes.filter(col("status").equalTo(OutcomeRows.LOADED)));
+        definitions =
+            latestPerKey(
+                Dimensions.INDICATOR, outcomes.filter(col("status").equalTo(OutcomeRows.LOADED)));
       }
     }
 
@@ -113,10 +138,15 @@ public final class LoadJob {
     // idempotent to redo, so a load killed anywhere is completed by simply running it again.
     if (!bronze.isEmpty()) {
       progress.accept("writing bronze, quarantine and facts...");
-      tables.insertNew(AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
-      tables.insertNew(AuditTables.QUARANTINE_ROW, quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
+      tables.insertNew(
+          AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
+      tables.insertNew(
+          AuditTables.QUARANTINE_ROW,
+          quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
-    facts.forEach((kind, rows) -> tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
+    facts.forEach(
+        (kind, rows) ->
+            tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
     if (definitions != null) {
       tables.merge(Dimensions.INDICATOR, definitions);
     }
@@ -131,8 +161,11 @@ public final class LoadJob {
     if (!allNew.isEmpty()) {
       // An upsert, not an insert: a load killed after this step left rows naming its own load,
       // which never committed; the run that completes it takes them over.
-      tables.merge(AuditTables.META_FILE, spark.createDataFrame(
-          LoadAccounting.manifestRows(allNew.values(), report, loadId, finished), SparkTypes.of(AuditTables.META_FILE)));
+      tables.merge(
+          AuditTables.META_FILE,
+          spark.createDataFrame(
+              LoadAccounting.manifestRows(allNew.values(), report, loadId, finished),
+              SparkTypes.of(AuditTables.META_FILE)));
     }
     if (!allNew.isEmpty() || dimensionsChanged) {
       commit(report, finished);
@@ -141,13 +174,22 @@ public final class LoadJob {
     cached.forEach(Dataset::unpersist);
   }
 
-  /** Sorts the landing files into new, unchanged, duplicate and ignored; numbers the new ones in path order. */
-  private Map<ExtractKind, Map<String, LandingFile>> plan(List<Landing.Entry> entries, LoadReport report) {
+  /**
+   * Sorts the landing files into new, unchanged, duplicate and ignored; numbers the new ones in
+   * path order.
+   */
+  private Map<ExtractKind, Map<String, LandingFile>> plan(
+      List<Landing.Entry> entries, LoadReport report) {
     // Only files of committed loads count: a killed load's files are loaded again, idempotently.
     Dataset<Row> committed = tables.read(AuditTables.META_LOAD).select("load_id");
     Map<String, String> pathOfHash = new HashMap<>();
     Set<String> loadedPaths = new HashSet<>();
-    for (Row r : tables.read(AuditTables.META_FILE).join(committed, "load_id").select("file_sha256", "source_file").collectAsList()) {
+    for (Row r :
+        tables
+            .read(AuditTables.META_FILE)
+            .join(committed, "load_id")
+            .select("file_sha256", "source_file")
+            .collectAsList()) {
       pathOfHash.put(r.getString(0), r.getString(1));
       loadedPaths.add(r.getString(1));
     }
@@ -157,35 +199,70 @@ public final class LoadJob {
     int order = 0;
     for (Landing.Entry e : entries) {
       if (e.kind() == null) {
-        report.files.add(new FileReport("ignored", e.relativePath(), null,
-            "not an extract: the name must start with " + ExtractKind.prefixes() + " and end in .csv, or be an .xlsx workbook whose sheets (or its own name) start so"));
+        report.files.add(
+            new FileReport(
+                "ignored",
+                e.relativePath(),
+                null,
+                "not an extract: the name must start with "
+                    + ExtractKind.prefixes()
+                    + " and end in .csv, or be an .xlsx workbook whose sheets (or its own name) start so"));
       } else if (e.empty()) {
-        report.files.add(new FileReport("empty", e.relativePath(), e.kind().code(),
-            "the file is empty: no header and no rows, so nothing was loaded; was it saved completely?"));
+        report.files.add(
+            new FileReport(
+                "empty",
+                e.relativePath(),
+                e.kind().code(),
+                "the file is empty: no header and no rows, so nothing was loaded; was it saved completely?"));
       } else if (loadedBefore.contains(e.sha256())) {
-        report.files.add(new FileReport("unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
+        report.files.add(
+            new FileReport(
+                "unchanged", e.relativePath(), e.kind().code(), "these bytes were loaded before"));
       } else if (seenNow.containsKey(e.sha256())) {
-        report.files.add(new FileReport("duplicate", e.relativePath(), e.kind().code(), "same bytes as " + seenNow.get(e.sha256())));
+        report.files.add(
+            new FileReport(
+                "duplicate",
+                e.relativePath(),
+                e.kind().code(),
+                "same bytes as " + seenNow.get(e.sha256())));
       } else {
         seenNow.put(e.sha256(), e.relativePath());
-        newFiles.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
-            .put(e.relativePath(), new LandingFile(e.uri(), e.relativePath(), e.sha256(), e.kind(), order++, e.sheet()));
+        newFiles
+            .computeIfAbsent(e.kind(), k -> new LinkedHashMap<>())
+            .put(
+                e.relativePath(),
+                new LandingFile(
+                    e.uri(), e.relativePath(), e.sha256(), e.kind(), order++, e.sheet()));
         boolean changed = loadedPaths.contains(e.relativePath());
         if (changed) {
           changedFiles.computeIfAbsent(e.kind(), k -> new HashSet<>()).add(e.relativePath());
         }
-        report.files.add(new FileReport("new", e.relativePath(), e.kind().code(), changed
-            ? "changed since it was last loaded: its figures replace exactly those its earlier version gave" : null));
+        report.files.add(
+            new FileReport(
+                "new",
+                e.relativePath(),
+                e.kind().code(),
+                changed
+                    ? "changed since it was last loaded: its figures replace exactly those its earlier version gave"
+                    : null));
       }
     }
     return newFiles;
   }
 
-  /** Within one load the same key may come from several files: the later file (in path order) wins. */
+  /**
+   * Within one load the same key may come from several files: the later file (in path order) wins.
+   */
   private static Dataset<Row> latestPerKey(TableDef fact, Dataset<Row> loaded) {
-    Column[] key = fact.naturalKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] key =
+        fact.naturalKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     return loaded
-        .withColumn("_latest", row_number().over(Window.partitionBy(key).orderBy(col("file_order").desc(), col("source_row").desc())))
+        .withColumn(
+            "_latest",
+            row_number()
+                .over(
+                    Window.partitionBy(key)
+                        .orderBy(col("file_order").desc(), col("source_row").desc())))
         .filter(col("_latest").equalTo(1))
         .select(columns(fact));
   }
@@ -197,15 +274,29 @@ public final class LoadJob {
         versions.put(t.relativePath(), tables.version(t));
       }
     }
-    Row row = RowFactory.create(report.loadId, Timestamp.from(report.startedAt), Timestamp.from(finished),
-        report.files.size(), (int) report.files.stream().filter(f -> "new".equals(f.status)).count(),
-        report.total(f -> f.read), report.total(f -> f.loaded), report.total(f -> f.quarantined), Json.object(versions));
-    spark.createDataFrame(List.of(row), SparkTypes.of(AuditTables.META_LOAD))
-        .write().format("delta").mode("append").save(tables.path(AuditTables.META_LOAD));
+    Row row =
+        RowFactory.create(
+            report.loadId,
+            Timestamp.from(report.startedAt),
+            Timestamp.from(finished),
+            report.files.size(),
+            (int) report.files.stream().filter(f -> "new".equals(f.status)).count(),
+            report.total(f -> f.read),
+            report.total(f -> f.loaded),
+            report.total(f -> f.quarantined),
+            Json.object(versions));
+    spark
+        .createDataFrame(List.of(row), SparkTypes.of(AuditTables.META_LOAD))
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(tables.path(AuditTables.META_LOAD));
     report.committed = true;
   }
 
   private static Column[] columns(TableDef table) {
-    return table.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return table.columnNames().stream()
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
   }
 }

@@ -25,11 +25,11 @@ import uk.dtw.etl.extract.Json;
  * One load at a time per warehouse: a lock file created with create-if-absent, naming the load,
  * host and process that holds it.
  *
- * <p>Delta would let two loads' MERGEs interleave, and the one that commits meta_load last
- * would then pin the other's half-written tables. A second load therefore fails cleanly before
- * it writes anything. A lock left by a process that no longer runs on this host (kill -9) is
- * taken over, and the new load completes what the dead one began. On object stores without
- * atomic create-if-absent, run one load at a time by schedule instead.
+ * <p>Delta would let two loads' MERGEs interleave, and the one that commits meta_load last would
+ * then pin the other's half-written tables. A second load therefore fails cleanly before it writes
+ * anything. A lock left by a process that no longer runs on this host (kill -9) is taken over, and
+ * the new load completes what the dead one began. On object stores without atomic create-if-absent,
+ * run one load at a time by schedule instead.
  */
 final class LoadLock implements AutoCloseable {
   static final String FILE = "_load.lock";
@@ -58,19 +58,31 @@ final class LoadLock implements AutoCloseable {
         } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
           Map<String, String> holder = read(fs, path);
           if (!isDead(holder)) {
-            throw new LoadInProgressException("another load (" + holder.get("load_id") + ", started "
-                + holder.get("started_at") + " by process " + holder.get("pid") + " on " + holder.get("host")
-                + ") is running on warehouse " + warehouse + "; run this load again when it has finished");
+            throw new LoadInProgressException(
+                "another load ("
+                    + holder.get("load_id")
+                    + ", started "
+                    + holder.get("started_at")
+                    + " by process "
+                    + holder.get("pid")
+                    + " on "
+                    + holder.get("host")
+                    + ") is running on warehouse "
+                    + warehouse
+                    + "; run this load again when it has finished");
           }
           // Rename, not delete: of two loads finding the same dead lock, only one rename succeeds.
-          if (!fs.rename(path, new Path(path.getParent(), FILE + ".dead-" + holder.get("load_id")))) {
+          if (!fs.rename(
+              path, new Path(path.getParent(), FILE + ".dead-" + holder.get("load_id")))) {
             continue;
           }
           tookOverFrom = holder.get("load_id");
         }
       }
-      throw new LoadInProgressException("another load took the lock on warehouse " + warehouse
-          + " at the same moment; run this load again when it has finished");
+      throw new LoadInProgressException(
+          "another load took the lock on warehouse "
+              + warehouse
+              + " at the same moment; run this load again when it has finished");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take the load lock " + path, e);
     }
@@ -79,7 +91,8 @@ final class LoadLock implements AutoCloseable {
   /** The holder ran on this host and its process is gone: the load was killed, not running. */
   private static boolean isDead(Map<String, String> holder) {
     Optional<Long> pid = Optional.ofNullable(holder.get("pid")).map(Long::valueOf);
-    return hostName().equals(holder.get("host")) && pid.flatMap(ProcessHandle::of).map(p -> !p.isAlive()).orElse(true);
+    return hostName().equals(holder.get("host"))
+        && pid.flatMap(ProcessHandle::of).map(p -> !p.isAlive()).orElse(true);
   }
 
   private static void write(FileSystem fs, Path path, String loadId) throws IOException {
@@ -91,7 +104,11 @@ final class LoadLock implements AutoCloseable {
     byte[] bytes = Json.object(holder).getBytes(StandardCharsets.UTF_8);
     if ("file".equals(fs.getUri().getScheme())) {
       // Hadoop's local create(overwrite=false) checks, then creates: CREATE_NEW is atomic.
-      Files.write(Paths.get(fs.makeQualified(path).toUri()), bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.write(
+          Paths.get(fs.makeQualified(path).toUri()),
+          bytes,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
     } else {
       try (OutputStream out = fs.create(path, false)) {
         out.write(bytes);

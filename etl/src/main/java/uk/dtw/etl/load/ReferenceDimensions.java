@@ -15,10 +15,14 @@ import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.TableDef;
 
-/** The rows of every conformed dimension, built from the reference data bundled with the warehouse module. */
+/**
+ * The rows of every conformed dimension, built from the reference data bundled with the warehouse
+ * module.
+ */
 final class ReferenceDimensions {
   /** Financial years the period dimension lists. */
   static final int FIRST_YEAR = 2001;
+
   static final int LAST_YEAR = 2030;
 
   private ReferenceDimensions() {}
@@ -28,7 +32,8 @@ final class ReferenceDimensions {
       return AreaDirectory.load().all().stream().map(ReferenceDimensions::area).toList();
     } else if (dim == Dimensions.AREA_ALIAS) {
       List<Row> rows = new ArrayList<>();
-      for (Map.Entry<String, Map.Entry<String, String>> e : AreaDirectory.load().aliases().entrySet()) {
+      for (Map.Entry<String, Map.Entry<String, String>> e :
+          AreaDirectory.load().aliases().entrySet()) {
         rows.add(RowFactory.create(e.getKey(), e.getValue().getKey(), e.getValue().getValue()));
       }
       return rows;
@@ -36,8 +41,13 @@ final class ReferenceDimensions {
       List<Row> rows = new ArrayList<>();
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
         FinancialYear fy = new FinancialYear(year);
-        rows.add(RowFactory.create(fy.toString(), year, Date.valueOf(fy.startDate()), Date.valueOf(fy.endDate()),
-            fy.previous().toString()));
+        rows.add(
+            RowFactory.create(
+                fy.toString(),
+                year,
+                Date.valueOf(fy.startDate()),
+                Date.valueOf(fy.endDate()),
+                fy.previous().toString()));
       }
       return rows;
     }
@@ -45,8 +55,14 @@ final class ReferenceDimensions {
   }
 
   private static Row area(Area a) {
-    return RowFactory.create(a.code(), a.name(), a.level().code(), a.regionCode(), a.regionName(),
-        Date.valueOf(a.validFrom()), a.validTo() == null ? null : Date.valueOf(a.validTo()),
+    return RowFactory.create(
+        a.code(),
+        a.name(),
+        a.level().code(),
+        a.regionCode(),
+        a.regionName(),
+        Date.valueOf(a.validFrom()),
+        a.validTo() == null ? null : Date.valueOf(a.validTo()),
         a.successorCodes().isEmpty() ? null : String.join(",", a.successorCodes()),
         a.districtCodes().isEmpty() ? null : String.join(",", a.districtCodes()));
   }
@@ -59,12 +75,15 @@ final class ReferenceDimensions {
       for (int i = 0; i < values.length; i++) {
         Column c = dim.columns().get(i);
         String text = r.get(c.name());
-        values[i] = switch (c.type()) {
-          case INT -> Integer.valueOf(text);
-          case BOOLEAN -> Boolean.valueOf(text);
-          case STRING -> text;
-          default -> throw new IllegalStateException(dim.name() + "." + c.name() + ": type " + c.type() + " not read from CSV");
-        };
+        values[i] =
+            switch (c.type()) {
+              case INT -> Integer.valueOf(text);
+              case BOOLEAN -> Boolean.valueOf(text);
+              case STRING -> text;
+              default ->
+                  throw new IllegalStateException(
+                      dim.name() + "." + c.name() + ": type " + c.type() + " not read from CSV");
+            };
       }
       rows.add(RowFactory.create(values));
     }

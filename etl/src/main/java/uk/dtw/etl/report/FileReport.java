@@ -7,8 +7,12 @@ import java.util.Map;
 
 /** What happened to one file in one load: read = loaded + quarantined + skipped, always. */
 public final class FileReport {
-  /** new (loaded now), unchanged (same bytes loaded before), duplicate (same bytes as another file now), ignored. */
+  /**
+   * new (loaded now), unchanged (same bytes loaded before), duplicate (same bytes as another file
+   * now), ignored.
+   */
   public final String status;
+
   public final String path;
   public final String kind;
   public final String note;
@@ -17,7 +21,11 @@ public final class FileReport {
   public long quarantined;
   public long skipped;
   public final List<Map<String, Object>> problems = new ArrayList<>();
-  /** What was read one way and taken another (a corrected period, an unknown column), for a person to check. */
+
+  /**
+   * What was read one way and taken another (a corrected period, an unknown column), for a person
+   * to check.
+   */
   public final List<Map<String, Object>> warnings = new ArrayList<>();
 
   public FileReport(String status, String path, String kind, String note) {

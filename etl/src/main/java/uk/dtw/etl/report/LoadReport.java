@@ -12,11 +12,16 @@ public final class LoadReport {
   public final String loadId;
   public final Instant startedAt;
   public final List<FileReport> files = new ArrayList<>();
+
   /** Problems found across rows and files after loading (load/Findings): reported, never fixed. */
   public final List<Map<String, Object>> findings = new ArrayList<>();
+
   public Long warehouseVersion;
   public boolean committed;
-  /** The load a killed run left unfinished, which this one took over and completed; null if none. */
+
+  /**
+   * The load a killed run left unfinished, which this one took over and completed; null if none.
+   */
   public String completedInterruptedLoad;
 
   public LoadReport(String loadId, Instant startedAt) {
@@ -45,35 +50,55 @@ public final class LoadReport {
     StringBuilder out = new StringBuilder();
     out.append("Load ").append(loadId).append('\n');
     if (completedInterruptedLoad != null) {
-      out.append("  (load ").append(completedInterruptedLoad)
+      out.append("  (load ")
+          .append(completedInterruptedLoad)
           .append(" was interrupted before it committed; this load completes its files)\n");
     }
     for (FileReport f : files) {
       out.append(String.format("  %-10s %-45s", f.status, f.path));
       if ("new".equals(f.status)) {
-        out.append(String.format(" read %d, loaded %d, quarantined %d, skipped %d", f.read, f.loaded, f.quarantined, f.skipped));
+        out.append(
+            String.format(
+                " read %d, loaded %d, quarantined %d, skipped %d",
+                f.read, f.loaded, f.quarantined, f.skipped));
       }
       if (f.note != null) {
         out.append("  (").append(f.note).append(')');
       }
       out.append('\n');
       for (Map<String, Object> p : f.problems) {
-        out.append(String.format("      row %s%s: [%s] %s%n", p.get("row"),
-            p.get("column") == null ? "" : " column " + p.get("column"), p.get("rule"), p.get("message")));
+        out.append(
+            String.format(
+                "      row %s%s: [%s] %s%n",
+                p.get("row"),
+                p.get("column") == null ? "" : " column " + p.get("column"),
+                p.get("rule"),
+                p.get("message")));
       }
     }
     appendWarnings(out);
     if (!findings.isEmpty()) {
       out.append("Findings (figures kept as reported; check them):\n");
       for (Map<String, Object> f : findings) {
-        out.append(String.format("  [%s] %s (%s row %s)%n", f.get("rule"), f.get("message"), f.get("file"), f.get("row")));
+        out.append(
+            String.format(
+                "  [%s] %s (%s row %s)%n",
+                f.get("rule"), f.get("message"), f.get("file"), f.get("row")));
       }
     }
-    out.append(String.format("Total: read %d, loaded %d, quarantined %d, skipped %d rows.%n",
-        total(f -> f.read), total(f -> f.loaded), total(f -> f.quarantined), total(f -> f.skipped)));
-    out.append(committed
-        ? "Warehouse version " + warehouseVersion + " committed.\n"
-        : "Nothing new to load: the warehouse is unchanged" + (warehouseVersion == null ? "" : " at version " + warehouseVersion) + ".\n");
+    out.append(
+        String.format(
+            "Total: read %d, loaded %d, quarantined %d, skipped %d rows.%n",
+            total(f -> f.read),
+            total(f -> f.loaded),
+            total(f -> f.quarantined),
+            total(f -> f.skipped)));
+    out.append(
+        committed
+            ? "Warehouse version " + warehouseVersion + " committed.\n"
+            : "Nothing new to load: the warehouse is unchanged"
+                + (warehouseVersion == null ? "" : " at version " + warehouseVersion)
+                + ".\n");
     return out.toString();
   }
 
@@ -89,8 +114,13 @@ public final class LoadReport {
       }
       out.append("  ").append(f.path).append('\n');
       for (Map<String, Object> w : f.warnings) {
-        out.append(String.format("      row %s%s: [%s] %s%n", w.get("row"),
-            w.get("column") == null ? "" : " column " + w.get("column"), w.get("rule"), w.get("message")));
+        out.append(
+            String.format(
+                "      row %s%s: [%s] %s%n",
+                w.get("row"),
+                w.get("column") == null ? "" : " column " + w.get("column"),
+                w.get("rule"),
+                w.get("message")));
       }
     }
   }

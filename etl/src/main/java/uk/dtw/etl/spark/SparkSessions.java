@@ -12,7 +12,8 @@ public final class SparkSessions {
         .appName("dtw-etl")
         .master(master)
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.ui.enabled", "false")
         // Extracts are small: a handful of partitions beats the default 200 on every shuffle.
         .config("spark.sql.shuffle.partitions", "4")

@@ -32,36 +32,62 @@ public final class NationalExtracts {
     long rows = 0;
     for (FinancialYear y = from; y.compareTo(to) <= 0; y = y.next()) {
       FinancialYear year = y;
-      List<SyntheticPartnership> partnerships = areas.all().stream()
-          .filter(a -> a.level() == Area.Level.PARTNERSHIP && a.validIn(year))
-          .map(a -> new SyntheticPartnership(a, seed)).toList();
-      rows += write(out.resolve("prevalence_" + year + ".csv"), partnerships, year, Kind.PREVALENCE);
+      List<SyntheticPartnership> partnerships =
+          areas.all().stream()
+              .filter(a -> a.level() == Area.Level.PARTNERSHIP && a.validIn(year))
+              .map(a -> new SyntheticPartnership(a, seed))
+              .toList();
+      rows +=
+          write(out.resolve("prevalence_" + year + ".csv"), partnerships, year, Kind.PREVALENCE);
       rows += write(out.resolve("treatment_" + year + ".csv"), partnerships, year, Kind.TREATMENT);
       rows += write(out.resolve("funding_" + year + ".csv"), partnerships, year, Kind.FUNDING);
     }
     return rows;
   }
 
-  private enum Kind { PREVALENCE, TREATMENT, FUNDING }
+  private enum Kind {
+    PREVALENCE,
+    TREATMENT,
+    FUNDING
+  }
 
-  private static long write(Path file, List<SyntheticPartnership> partnerships, FinancialYear year, Kind kind) {
+  private static long write(
+      Path file, List<SyntheticPartnership> partnerships, FinancialYear year, Kind kind) {
     long rows = 0;
     try {
       Files.createDirectories(file.getParent());
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-           CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
         switch (kind) {
-          case PREVALENCE -> csv.printRecord("partnership", "period", "drug_group", "estimate", "lower_95", "upper_95", "rate_per_1000");
-          case TREATMENT -> csv.printRecord("partnership", "period", "client_group", "in_treatment", "in_effective_treatment",
-              "new_presentations", "planned_exits", "unplanned_exits", "referred_on");
+          case PREVALENCE ->
+              csv.printRecord(
+                  "partnership",
+                  "period",
+                  "drug_group",
+                  "estimate",
+                  "lower_95",
+                  "upper_95",
+                  "rate_per_1000");
+          case TREATMENT ->
+              csv.printRecord(
+                  "partnership",
+                  "period",
+                  "client_group",
+                  "in_treatment",
+                  "in_effective_treatment",
+                  "new_presentations",
+                  "planned_exits",
+                  "unplanned_exits",
+                  "referred_on");
           case FUNDING -> csv.printRecord("partnership", "period", "source", "amount_gbp", "note");
         }
         for (SyntheticPartnership p : partnerships) {
-          for (List<Object> record : switch (kind) {
-            case PREVALENCE -> p.prevalence(year);
-            case TREATMENT -> p.treatment(year);
-            case FUNDING -> p.funding(year);
-          }) {
+          for (List<Object> record :
+              switch (kind) {
+                case PREVALENCE -> p.prevalence(year);
+                case TREATMENT -> p.treatment(year);
+                case FUNDING -> p.funding(year);
+              }) {
             csv.printRecord(record);
             rows++;
           }

@@ -10,8 +10,8 @@ import uk.dtw.model.reference.FinancialYear;
 /**
  * One partnership's invented but plausible figures: a PDU estimate of a few hundred to a few
  * thousand drifting a few percent a year, penetration between 35% and 80%, most of those in
- * treatment retained effectively, and a funding profile led by the pooled treatment budget.
- * The same seed and partnership always give the same figures.
+ * treatment retained effectively, and a funding profile led by the pooled treatment budget. The
+ * same seed and partnership always give the same figures.
  */
 final class SyntheticPartnership {
   private final Area area;
@@ -42,13 +42,21 @@ final class SyntheticPartnership {
     double pdu = estimate(year);
     SplittableRandom r = random(year, 2);
     List<List<Object>> rows = new ArrayList<>();
-    double[] shares = {1.0, 0.80 + r.nextDouble() * 0.1, 0.35 + r.nextDouble() * 0.2, 0.30 + r.nextDouble() * 0.2};
+    double[] shares = {
+      1.0, 0.80 + r.nextDouble() * 0.1, 0.35 + r.nextDouble() * 0.2, 0.30 + r.nextDouble() * 0.2
+    };
     String[] groups = {"pdu", "opiate", "crack", "injecting"};
     for (int i = 0; i < groups.length; i++) {
       double est = Math.round(pdu * shares[i]);
-      rows.add(List.of(area.name(), year.toString(), groups[i], NationalExtracts.format(est),
-          NationalExtracts.format(Math.floor(est * 0.91)), NationalExtracts.format(Math.ceil(est * 1.11)),
-          String.format(Locale.ROOT, "%.2f", est / population * 1000)));
+      rows.add(
+          List.of(
+              area.name(),
+              year.toString(),
+              groups[i],
+              NationalExtracts.format(est),
+              NationalExtracts.format(Math.floor(est * 0.91)),
+              NationalExtracts.format(Math.ceil(est * 1.11)),
+              String.format(Locale.ROOT, "%.2f", est / population * 1000)));
     }
     return rows;
   }
@@ -60,10 +68,17 @@ final class SyntheticPartnership {
     List<List<Object>> rows = new ArrayList<>();
     for (String group : List.of("pdu", "all_adults")) {
       double scale = group.equals("pdu") ? 1.0 : 1.25;
-      rows.add(List.of(area.name(), year.toString(), group,
-          NationalExtracts.format(inTreatment * scale), NationalExtracts.format(effective * scale),
-          NationalExtracts.format(inTreatment * scale * 0.3), NationalExtracts.format(inTreatment * scale * 0.12),
-          NationalExtracts.format(inTreatment * scale * 0.10), NationalExtracts.format(inTreatment * scale * 0.04)));
+      rows.add(
+          List.of(
+              area.name(),
+              year.toString(),
+              group,
+              NationalExtracts.format(inTreatment * scale),
+              NationalExtracts.format(effective * scale),
+              NationalExtracts.format(inTreatment * scale * 0.3),
+              NationalExtracts.format(inTreatment * scale * 0.12),
+              NationalExtracts.format(inTreatment * scale * 0.10),
+              NationalExtracts.format(inTreatment * scale * 0.04)));
     }
     return rows;
   }
@@ -71,17 +86,27 @@ final class SyntheticPartnership {
   List<List<Object>> funding(FinancialYear year) {
     SplittableRandom r = random(year, 4);
     double budget = estimate(year) * (900 + r.nextDouble() * 600);
-    String[] sources = {"pooled_treatment_budget", "dip_main_grant", "pct_mainstream", "social_services",
-        "probation", "supporting_people", "nrf_wnf_abg"};
+    String[] sources = {
+      "pooled_treatment_budget",
+      "dip_main_grant",
+      "pct_mainstream",
+      "social_services",
+      "probation",
+      "supporting_people",
+      "nrf_wnf_abg"
+    };
     double[] shares = {0.5, 0.18, 0.15, 0.07, 0.03, 0.02, 0.05};
     List<List<Object>> rows = new ArrayList<>();
     double total = 0;
     for (int i = 0; i < sources.length; i++) {
       double amount = Math.round(budget * shares[i] * (0.85 + r.nextDouble() * 0.3));
       total += amount;
-      rows.add(List.of(area.name(), year.toString(), sources[i], NationalExtracts.format(amount), ""));
+      rows.add(
+          List.of(area.name(), year.toString(), sources[i], NationalExtracts.format(amount), ""));
     }
-    rows.add(List.of(area.name(), year.toString(), "reported_total", NationalExtracts.format(total), ""));
+    rows.add(
+        List.of(
+            area.name(), year.toString(), "reported_total", NationalExtracts.format(total), ""));
     return rows;
   }
 }

@@ -30,21 +30,27 @@ class CsvExtractTest {
   void quoted_fields_keep_their_commas_and_newlines_and_the_record_keeps_the_text_as_read() {
     Grid g = parse("partnership,note\n\"Kent\",\"Amalgamated, see\nDIP\"\n");
     assertThat(g.rows().get(0).cell(1)).isEqualTo("Amalgamated, see\nDIP");
-    assertThat(g.recordJson(g.rows().get(0))).isEqualTo("{\"partnership\":\"Kent\",\"note\":\"Amalgamated, see\\nDIP\"}");
+    assertThat(g.recordJson(g.rows().get(0)))
+        .isEqualTo("{\"partnership\":\"Kent\",\"note\":\"Amalgamated, see\\nDIP\"}");
   }
 
   @Test
   void a_broken_quote_holds_back_the_rest_of_the_file_instead_of_dropping_it() {
     Grid g = parse("a,b\n1,2\n\"3,4\n5,6\n");
     assertThat(g.rows().get(0).parseError()).isNull();
-    assertThat(g.rows()).last().satisfies(r -> assertThat(r.parseError()).startsWith("unreadable CSV"));
+    assertThat(g.rows())
+        .last()
+        .satisfies(r -> assertThat(r.parseError()).startsWith("unreadable CSV"));
   }
 
   @Test
   void windows_1252_bytes_are_read_as_such_with_a_warning() {
-    byte[] bytes = "source,amount_gbp\nDIP main grant \u2013 note,\u00a3619,261\n".getBytes(Charset.forName("windows-1252"));
+    byte[] bytes =
+        "source,amount_gbp\nDIP main grant \u2013 note,\u00a3619,261\n"
+            .getBytes(Charset.forName("windows-1252"));
     Grid g = CsvExtract.parse(bytes);
-    assertThat(g.rows().get(0).cells()).containsExactly("DIP main grant \u2013 note", "\u00a3619", "261");
+    assertThat(g.rows().get(0).cells())
+        .containsExactly("DIP main grant \u2013 note", "\u00a3619", "261");
     assertThat(g.warnings()).extracting(Note::rule).containsExactly("encoding");
   }
 

@@ -10,10 +10,13 @@ import uk.dtw.etl.support.TestWorkbooks;
 class WorkbooksTest {
   private static byte[] workbook() {
     Map<String, Object[][]> sheets = new LinkedHashMap<>();
-    sheets.put("funding", new Object[][] {
-        {"Funding profile", "2006/07", "2007/08"},
-        {"DIP main grant", 619261, 627944},
-        {"HO Arrest Referral", "Amalgamated with DIP main grant", null}});
+    sheets.put(
+        "funding",
+        new Object[][] {
+          {"Funding profile", "2006/07", "2007/08"},
+          {"DIP main grant", 619261, 627944},
+          {"HO Arrest Referral", "Amalgamated with DIP main grant", null}
+        });
     sheets.put("Notes", new Object[][] {{"Prepared by the DAAT"}});
     return TestWorkbooks.of(sheets);
   }
@@ -29,11 +32,14 @@ class WorkbooksTest {
   }
 
   @Test
-  void sheet_names_come_in_workbook_order_and_a_missing_sheet_or_broken_file_is_a_row_error_not_a_crash() {
+  void
+      sheet_names_come_in_workbook_order_and_a_missing_sheet_or_broken_file_is_a_row_error_not_a_crash() {
     assertThat(Workbooks.sheetNames(workbook())).containsExactly("funding", "Notes");
-    assertThat(Workbooks.grid(workbook(), "targets").rows()).singleElement()
+    assertThat(Workbooks.grid(workbook(), "targets").rows())
+        .singleElement()
         .satisfies(r -> assertThat(r.parseError()).contains("no sheet 'targets'"));
-    assertThat(Workbooks.grid("not a zip".getBytes(), "funding").rows()).singleElement()
+    assertThat(Workbooks.grid("not a zip".getBytes(), "funding").rows())
+        .singleElement()
         .satisfies(r -> assertThat(r.parseError()).startsWith("unreadable workbook"));
   }
 }

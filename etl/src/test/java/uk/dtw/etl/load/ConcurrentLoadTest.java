@@ -13,7 +13,10 @@ import uk.dtw.etl.support.ForkedLoad;
 import uk.dtw.etl.support.Warehouses;
 import uk.dtw.model.schema.AuditTables;
 
-/** Two loads started at once on one warehouse: both succeed, or one fails cleanly having written nothing. */
+/**
+ * Two loads started at once on one warehouse: both succeed, or one fails cleanly having written
+ * nothing.
+ */
 class ConcurrentLoadTest {
 
   @Test
@@ -23,8 +26,12 @@ class ConcurrentLoadTest {
     Path south = dir.resolve("south");
     Files.createDirectories(north);
     Files.createDirectories(south);
-    Files.writeString(north.resolve("prevalence.csv"), "partnership,period,drug_group,estimate\nGateshead,2008-09,pdu,1169\n");
-    Files.writeString(south.resolve("prevalence.csv"), "partnership,period,drug_group,estimate\nPortsmouth,2008-09,pdu,1254\n");
+    Files.writeString(
+        north.resolve("prevalence.csv"),
+        "partnership,period,drug_group,estimate\nGateshead,2008-09,pdu,1169\n");
+    Files.writeString(
+        south.resolve("prevalence.csv"),
+        "partnership,period,drug_group,estimate\nPortsmouth,2008-09,pdu,1254\n");
 
     ForkedLoad a = ForkedLoad.start(north, wh.warehouse, dir.resolve("a.log"));
     ForkedLoad b = ForkedLoad.start(south, wh.warehouse, dir.resolve("b.log"));
@@ -37,7 +44,9 @@ class ConcurrentLoadTest {
     for (ForkedLoad l : loads) {
       if (l.process.exitValue() != EtlMain.OK) {
         assertThat(l.process.exitValue()).isEqualTo(EtlMain.BUSY);
-        assertThat(l.output()).contains("another load").contains("run this load again when it has finished")
+        assertThat(l.output())
+            .contains("another load")
+            .contains("run this load again when it has finished")
             .doesNotContain("Exception");
       }
     }

@@ -13,18 +13,23 @@ import uk.dtw.etl.support.Warehouses;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Facts;
 
-/** A load killed with SIGKILL mid-commit leaves readers at the previous version; the next run completes it. */
+/**
+ * A load killed with SIGKILL mid-commit leaves readers at the previous version; the next run
+ * completes it.
+ */
 class CrashSafetyTest {
   private static final String PREVALENCE = "partnership,period,drug_group,estimate";
   private static final String TREATMENT = "partnership,period,client_group,in_treatment";
 
   @Test
-  void a_load_killed_mid_commit_is_invisible_and_the_next_run_completes_it(@TempDir Path dir) throws Exception {
+  void a_load_killed_mid_commit_is_invisible_and_the_next_run_completes_it(@TempDir Path dir)
+      throws Exception {
     Warehouses wh = new Warehouses(dir);
     wh.write("prevalence_2008.csv", PREVALENCE, "Gateshead,2008-09,pdu,1484");
     wh.load();
     long committedVersion = versionReadersSee(wh);
-    long prevalenceCommits = ForkedLoad.commits(wh.warehouse.resolve(Facts.PREVALENCE.relativePath()));
+    long prevalenceCommits =
+        ForkedLoad.commits(wh.warehouse.resolve(Facts.PREVALENCE.relativePath()));
 
     wh.write("prevalence_revised.csv", PREVALENCE, "Gateshead,2008-09,pdu,1169");
     wh.write("treatment_2008.csv", TREATMENT, "Gateshead,2008-09,pdu,1091");
@@ -36,10 +41,13 @@ class CrashSafetyTest {
     }
     load.process.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
     load.process.waitFor(30, TimeUnit.SECONDS);
-    assertThat(ForkedLoad.commits(prevalence)).as("the fact table was written before the kill: " + load.output())
+    assertThat(ForkedLoad.commits(prevalence))
+        .as("the fact table was written before the kill: " + load.output())
         .isGreaterThan(prevalenceCommits);
 
-    assertThat(versionReadersSee(wh)).as("readers stay at the last committed load").isEqualTo(committedVersion);
+    assertThat(versionReadersSee(wh))
+        .as("readers stay at the last committed load")
+        .isEqualTo(committedVersion);
     assertThat(estimateReadersSee(wh)).isEqualTo(1484.0);
 
     LoadReport rerun = wh.load();
@@ -59,7 +67,10 @@ class CrashSafetyTest {
   }
 
   private static double estimateReadersSee(Warehouses wh) {
-    return new ReaderView(wh).pinned(Facts.PREVALENCE)
-        .filter("area_code = '00CH' AND measure_code = 'estimate'").first().getAs("figure");
+    return new ReaderView(wh)
+        .pinned(Facts.PREVALENCE)
+        .filter("area_code = '00CH' AND measure_code = 'estimate'")
+        .first()
+        .getAs("figure");
   }
 }

@@ -23,19 +23,28 @@ class ReloadTest {
   private static Map<String, Long> versions(Warehouses wh) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (TableDef t : StarSchema.TABLES) {
-      out.put(t.name(), DeltaTable.forPath(SparkTestSession.get(), wh.warehouse.resolve(t.relativePath()).toString())
-          .history(1).select("version").first().getLong(0));
+      out.put(
+          t.name(),
+          DeltaTable.forPath(
+                  SparkTestSession.get(), wh.warehouse.resolve(t.relativePath()).toString())
+              .history(1)
+              .select("version")
+              .first()
+              .getLong(0));
     }
     return out;
   }
 
   @Test
-  void reloading_the_same_folder_adds_no_rows_changes_no_figure_and_commits_nothing(@TempDir Path dir) {
+  void reloading_the_same_folder_adds_no_rows_changes_no_figure_and_commits_nothing(
+      @TempDir Path dir) {
     Warehouses wh = new Warehouses(dir);
     wh.load(Warehouses.sample());
     Map<String, Dataset<Row>> before = new LinkedHashMap<>();
     for (TableDef t : StarSchema.TABLES) {
-      before.put(t.name(), wh.table(t).localCheckpoint()); // materialised: a later read must not see new data
+      before.put(
+          t.name(),
+          wh.table(t).localCheckpoint()); // materialised: a later read must not see new data
     }
     Map<String, Long> versionsBefore = versions(wh);
 
@@ -43,27 +52,39 @@ class ReloadTest {
 
     assertThat(again.committed).isFalse();
     assertThat(again.total(f -> f.read)).isZero();
-    assertThat(again.files).filteredOn(f -> f.kind != null).allSatisfy(f -> assertThat(f.status).isEqualTo("unchanged"));
+    assertThat(again.files)
+        .filteredOn(f -> f.kind != null)
+        .allSatisfy(f -> assertThat(f.status).isEqualTo("unchanged"));
     assertThat(versions(wh)).isEqualTo(versionsBefore);
     for (TableDef t : StarSchema.TABLES) {
       Dataset<Row> now = wh.table(t);
       assertThat(now.count()).as(t.name()).isEqualTo(before.get(t.name()).count());
-      assertThat(now.exceptAll(before.get(t.name())).isEmpty()).as(t.name() + " gained rows").isTrue();
-      assertThat(before.get(t.name()).exceptAll(now).isEmpty()).as(t.name() + " lost rows").isTrue();
+      assertThat(now.exceptAll(before.get(t.name())).isEmpty())
+          .as(t.name() + " gained rows")
+          .isTrue();
+      assertThat(before.get(t.name()).exceptAll(now).isEmpty())
+          .as(t.name() + " lost rows")
+          .isTrue();
     }
   }
 
   @Test
   void a_renamed_copy_of_a_loaded_file_is_not_loaded_again(@TempDir Path dir) {
     Warehouses wh = new Warehouses(dir);
-    wh.write("prevalence_a.csv", "partnership,period,drug_group,estimate", "Gateshead,2008-09,pdu,1169");
+    wh.write(
+        "prevalence_a.csv", "partnership,period,drug_group,estimate", "Gateshead,2008-09,pdu,1169");
     wh.load();
-    wh.write("copies/prevalence_b.csv", "partnership,period,drug_group,estimate", "Gateshead,2008-09,pdu,1169");
+    wh.write(
+        "copies/prevalence_b.csv",
+        "partnership,period,drug_group,estimate",
+        "Gateshead,2008-09,pdu,1169");
 
     LoadReport report = wh.load();
 
-    assertThat(report.files).filteredOn(f -> f.path.equals("copies/prevalence_b.csv"))
-        .singleElement().satisfies(f -> assertThat(f.status).isEqualTo("unchanged"));
+    assertThat(report.files)
+        .filteredOn(f -> f.path.equals("copies/prevalence_b.csv"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.status).isEqualTo("unchanged"));
     assertThat(wh.table(AuditTables.BRONZE_ROW).count()).isEqualTo(1);
   }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A real ETL load in its own JVM (`EtlMain load`), as bin/dwh runs it: something a test can kill. */
+/**
+ * A real ETL load in its own JVM (`EtlMain load`), as bin/dwh runs it: something a test can kill.
+ */
 public final class ForkedLoad {
   public final Process process;
   public final Path output;
@@ -22,10 +24,25 @@ public final class ForkedLoad {
   public static ForkedLoad start(Path landing, Path warehouse, Path output) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.stream(System.getProperty("dtw.spark.opens", "").split("\\s+")).filter(s -> !s.isEmpty()).toList());
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "uk.dtw.etl.cli.EtlMain", "load",
-        "--master", "local[1]", "--landing", landing.toString(), "--warehouse", warehouse.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    command.addAll(
+        Arrays.stream(System.getProperty("dtw.spark.opens", "").split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .toList());
+    command.addAll(
+        List.of(
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "uk.dtw.etl.cli.EtlMain",
+            "load",
+            "--master",
+            "local[1]",
+            "--landing",
+            landing.toString(),
+            "--warehouse",
+            warehouse.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     try {
       return new ForkedLoad(builder.start(), output);

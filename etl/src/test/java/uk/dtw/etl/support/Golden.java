@@ -10,7 +10,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** Tables transcribed by hand from the published plans (query-api/src/test/resources/golden), read as records. */
+/**
+ * Tables transcribed by hand from the published plans (query-api/src/test/resources/golden), read
+ * as records.
+ */
 public final class Golden {
   private Golden() {}
 
@@ -18,7 +21,13 @@ public final class Golden {
     Path root = Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
     Path file = root.resolve("query-api/src/test/resources/golden").resolve(fileName);
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(in)
+          .getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read golden file " + file, e);
     }

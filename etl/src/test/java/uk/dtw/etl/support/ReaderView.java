@@ -23,14 +23,22 @@ public final class ReaderView {
   }
 
   public long version() {
-    return DeltaTable.forPath(spark, wh.warehouse.resolve(AuditTables.META_LOAD.relativePath()).toString())
-        .history(1).select("version").first().getLong(0);
+    return DeltaTable.forPath(
+            spark, wh.warehouse.resolve(AuditTables.META_LOAD.relativePath()).toString())
+        .history(1)
+        .select("version")
+        .first()
+        .getLong(0);
   }
 
   public Dataset<Row> pinned(TableDef table) {
-    Row latest = wh.table(AuditTables.META_LOAD).orderBy(org.apache.spark.sql.functions.col("finished_at").desc()).first();
-    Matcher m = Pattern.compile("\"" + Pattern.quote(table.relativePath()) + "\":(\\d+)")
-        .matcher(latest.<String>getAs("table_versions"));
+    Row latest =
+        wh.table(AuditTables.META_LOAD)
+            .orderBy(org.apache.spark.sql.functions.col("finished_at").desc())
+            .first();
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(table.relativePath()) + "\":(\\d+)")
+            .matcher(latest.<String>getAs("table_versions"));
     if (!m.find()) {
       throw new AssertionError(table.relativePath() + " is not pinned by the latest load");
     }

@@ -9,13 +9,20 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Builds small .xlsx workbooks in tests (no binaries in the repo): numbers stay numeric cells with a #,##0 format. */
+/**
+ * Builds small .xlsx workbooks in tests (no binaries in the repo): numbers stay numeric cells with
+ * a #,##0 format.
+ */
 public final class TestWorkbooks {
   private TestWorkbooks() {}
 
-  /** Sheet name to rows; a Number becomes a numeric cell shown with thousands separators, anything else text. */
+  /**
+   * Sheet name to rows; a Number becomes a numeric cell shown with thousands separators, anything
+   * else text.
+   */
   public static byte[] of(Map<String, Object[][]> sheets) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle thousands = wb.createCellStyle();
       thousands.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
       for (Map.Entry<String, Object[][]> e : sheets.entrySet()) {

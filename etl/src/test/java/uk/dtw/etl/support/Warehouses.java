@@ -15,7 +15,9 @@ import uk.dtw.etl.load.LoadJob;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.model.schema.TableDef;
 
-/** A throwaway landing folder and warehouse for one test class, with helpers to load and read them. */
+/**
+ * A throwaway landing folder and warehouse for one test class, with helpers to load and read them.
+ */
 public final class Warehouses {
   public final Path landing;
   public final Path warehouse;
@@ -60,7 +62,10 @@ public final class Warehouses {
   }
 
   public Dataset<Row> tableAsOf(TableDef table, long version) {
-    return spark.read().format("delta").option("versionAsOf", version)
+    return spark
+        .read()
+        .format("delta")
+        .option("versionAsOf", version)
         .load(warehouse.resolve(table.relativePath()).toString());
   }
 

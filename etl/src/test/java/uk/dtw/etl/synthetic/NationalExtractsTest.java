@@ -21,19 +21,26 @@ class NationalExtractsTest {
   private static final FinancialYear Y2008 = FinancialYear.parse("2008-09").orElseThrow();
 
   @Test
-  void every_partnership_of_the_year_gets_every_kind_and_every_row_passes_the_loaders_rules(@TempDir Path dir) throws IOException {
+  void every_partnership_of_the_year_gets_every_kind_and_every_row_passes_the_loaders_rules(
+      @TempDir Path dir) throws IOException {
     long rows = new NationalExtracts(42).write(dir, Y2008, Y2008);
 
-    // 149 partnerships in 2008-09, each with 4 drug groups + 2 client groups + 7 sources and a total.
+    // 149 partnerships in 2008-09, each with 4 drug groups + 2 client groups + 7 sources and a
+    // total.
     assertThat(rows).isEqualTo(149L * (4 + 2 + 8));
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
         ExtractKind kind = ExtractKind.ofFileName(file.getFileName().toString()).orElseThrow();
         Conformer conformer = Conformer.forKind(kind);
-        FileContext context = new FileContext(kind, file.getFileName().toString(),
-            conformer.requiredColumns(), conformer.knownColumns());
+        FileContext context =
+            new FileContext(
+                kind,
+                file.getFileName().toString(),
+                conformer.requiredColumns(),
+                conformer.knownColumns());
         Layouts.Read read = Layouts.read(CsvExtract.parse(Files.readAllBytes(file)), context);
-        assertThat(read.layout()).isEqualTo("LongReader"); // the canonical layout, no guessing needed
+        assertThat(read.layout())
+            .isEqualTo("LongReader"); // the canonical layout, no guessing needed
         for (InputRow row : read.rows()) {
           assertThat(row.problems).as(file.getFileName() + " row " + row.row).isEmpty();
           assertThat(row.records).as(file.getFileName() + " row " + row.row).hasSize(1);
@@ -46,12 +53,15 @@ class NationalExtractsTest {
   }
 
   @Test
-  void the_same_seed_writes_the_same_bytes_and_another_seed_other_figures(@TempDir Path dir) throws IOException {
+  void the_same_seed_writes_the_same_bytes_and_another_seed_other_figures(@TempDir Path dir)
+      throws IOException {
     new NationalExtracts(7).write(dir.resolve("a"), Y2008, Y2008);
     new NationalExtracts(7).write(dir.resolve("b"), Y2008, Y2008);
     new NationalExtracts(8).write(dir.resolve("c"), Y2008, Y2008);
     String name = "treatment_2008-09.csv";
-    assertThat(Files.readString(dir.resolve("a").resolve(name))).isEqualTo(Files.readString(dir.resolve("b").resolve(name)));
-    assertThat(Files.readString(dir.resolve("a").resolve(name))).isNotEqualTo(Files.readString(dir.resolve("c").resolve(name)));
+    assertThat(Files.readString(dir.resolve("a").resolve(name)))
+        .isEqualTo(Files.readString(dir.resolve("b").resolve(name)));
+    assertThat(Files.readString(dir.resolve("a").resolve(name)))
+        .isNotEqualTo(Files.readString(dir.resolve("c").resolve(name)));
   }
 }

@@ -17,7 +17,9 @@ public record Area(
 
   /** The levels figures are reported at. */
   public enum Level {
-    PARTNERSHIP, REGION, COUNTRY;
+    PARTNERSHIP,
+    REGION,
+    COUNTRY;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -26,6 +28,7 @@ public record Area(
 
   /** True if the area existed as such during part of the given financial year. */
   public boolean validIn(FinancialYear year) {
-    return !validFrom.isAfter(year.endDate()) && (validTo == null || !validTo.isBefore(year.startDate()));
+    return !validFrom.isAfter(year.endDate())
+        && (validTo == null || !validTo.isBefore(year.startDate()));
   }
 }

@@ -12,19 +12,23 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Every area figures are reported for, built from the ONS district lookup: England's
- * partnerships of 2008-2011 (one per upper-tier authority), the nine regions and England,
- * with every name each is known by.
+ * Every area figures are reported for, built from the ONS district lookup: England's partnerships
+ * of 2008-2011 (one per upper-tier authority), the nine regions and England, with every name each
+ * is known by.
  *
- * <p>A district in a shire county (2003 code like {@code 24UC}) belongs to its county's
- * partnership (code {@code 24}); the 2009 reorganisation split Cheshire (13) and Bedfordshire
- * (09) into new unitaries, so those counties end on 2009-03-31 and their successors start on
- * 2009-04-01. Counties that became single unitaries in 2009 (Cornwall, Durham, Northumberland,
- * Shropshire, Wiltshire) kept one partnership, so they keep one area.
+ * <p>A district in a shire county (2003 code like {@code 24UC}) belongs to its county's partnership
+ * (code {@code 24}); the 2009 reorganisation split Cheshire (13) and Bedfordshire (09) into new
+ * unitaries, so those counties end on 2009-03-31 and their successors start on 2009-04-01. Counties
+ * that became single unitaries in 2009 (Cornwall, Durham, Northumberland, Shropshire, Wiltshire)
+ * kept one partnership, so they keep one area.
  */
 public final class AreaDirectory {
-  /** The earliest day modelled: boundaries before 2001-02, when DATs were aligned to upper-tier authorities, are not. */
+  /**
+   * The earliest day modelled: boundaries before 2001-02, when DATs were aligned to upper-tier
+   * authorities, are not.
+   */
   public static final LocalDate COVERAGE_START = LocalDate.of(2001, 4, 1);
+
   public static final LocalDate REORGANISATION = LocalDate.of(2009, 4, 1);
   public static final String ENGLAND_CODE = "E92000001";
 
@@ -34,7 +38,8 @@ public final class AreaDirectory {
   private final Map<String, String> aliasKeyToCode;
   private final Map<String, String> aliasKeyToAlias;
 
-  private AreaDirectory(Map<String, Area> byCode, Map<String, String> keys, Map<String, String> aliases) {
+  private AreaDirectory(
+      Map<String, Area> byCode, Map<String, String> keys, Map<String, String> aliases) {
     this.byCode = byCode;
     this.aliasKeyToCode = keys;
     this.aliasKeyToAlias = aliases;
@@ -62,7 +67,8 @@ public final class AreaDirectory {
       String code = inCounty ? la03.substring(0, 2) : la03;
       String name = inCounty ? counties.get(code) : AreaNames.displayName(r.get("LA03_NAME"));
       if (name == null) {
-        throw new IllegalStateException("la_lookup.csv: county code " + code + " is not in counties.csv");
+        throw new IllegalStateException(
+            "la_lookup.csv: county code " + code + " is not in counties.csv");
       }
       AreaBuilder county = builders.computeIfAbsent(code, c -> new AreaBuilder(c, name, region));
       county.districts.add(la03);
@@ -70,8 +76,9 @@ public final class AreaDirectory {
       if (inCounty && SPLIT_IN_2009.contains(code)) {
         county.validTo = REORGANISATION.minusDays(1);
         county.successors.add(la09);
-        AreaBuilder successor = builders.computeIfAbsent(la09,
-            c -> new AreaBuilder(c, AreaNames.displayName(r.get("LA09_NAME")), region));
+        AreaBuilder successor =
+            builders.computeIfAbsent(
+                la09, c -> new AreaBuilder(c, AreaNames.displayName(r.get("LA09_NAME")), region));
         successor.validFrom = REORGANISATION;
         successor.districts.add(la03);
       }
@@ -86,33 +93,60 @@ public final class AreaDirectory {
       b.aliases.forEach(a -> addAliasIfFree(keys, aliases, a, area.code()));
     }
     for (Map.Entry<String, String> region : regionCodes.entrySet()) {
-      byCode.put(region.getValue(), new Area(region.getValue(), region.getKey(), Area.Level.REGION,
-          region.getValue(), region.getKey(), COVERAGE_START, null, List.of(), List.of()));
+      byCode.put(
+          region.getValue(),
+          new Area(
+              region.getValue(),
+              region.getKey(),
+              Area.Level.REGION,
+              region.getValue(),
+              region.getKey(),
+              COVERAGE_START,
+              null,
+              List.of(),
+              List.of()));
       addAlias(keys, aliases, region.getKey(), region.getValue());
     }
-    byCode.put(ENGLAND_CODE, new Area(ENGLAND_CODE, "England", Area.Level.COUNTRY, null, null,
-        COVERAGE_START, null, List.of(), List.of()));
+    byCode.put(
+        ENGLAND_CODE,
+        new Area(
+            ENGLAND_CODE,
+            "England",
+            Area.Level.COUNTRY,
+            null,
+            null,
+            COVERAGE_START,
+            null,
+            List.of(),
+            List.of()));
     addAlias(keys, aliases, "England", ENGLAND_CODE);
     for (CSVRecord r : ReferenceFiles.read("area_aliases.csv")) {
       if (!byCode.containsKey(r.get("area_code"))) {
-        throw new IllegalStateException("area_aliases.csv: unknown area code " + r.get("area_code"));
+        throw new IllegalStateException(
+            "area_aliases.csv: unknown area code " + r.get("area_code"));
       }
       addAlias(keys, aliases, r.get("alias"), r.get("area_code"));
     }
     return new AreaDirectory(byCode, keys, aliases);
   }
 
-  private static void addAlias(Map<String, String> keys, Map<String, String> aliases, String alias, String code) {
+  private static void addAlias(
+      Map<String, String> keys, Map<String, String> aliases, String alias, String code) {
     String key = AreaNames.key(alias);
     String existing = keys.putIfAbsent(key, code);
     if (existing != null && !existing.equals(code)) {
-      throw new IllegalStateException("the name '" + alias + "' would mean both " + existing + " and " + code);
+      throw new IllegalStateException(
+          "the name '" + alias + "' would mean both " + existing + " and " + code);
     }
     aliases.putIfAbsent(key, alias);
   }
 
-  /** District names are aliases only where no area already owns the name (Oxford is not Oxfordshire). */
-  private static void addAliasIfFree(Map<String, String> keys, Map<String, String> aliases, String alias, String code) {
+  /**
+   * District names are aliases only where no area already owns the name (Oxford is not
+   * Oxfordshire).
+   */
+  private static void addAliasIfFree(
+      Map<String, String> keys, Map<String, String> aliases, String alias, String code) {
     String key = AreaNames.key(alias);
     if (!keys.containsKey(key) && !alias.equals(AreaNames.displayName(alias))) {
       keys.put(key, code);
@@ -143,9 +177,12 @@ public final class AreaDirectory {
   public List<String> closestNames(String name, int howMany) {
     String key = AreaNames.key(name);
     return aliasKeyToCode.keySet().stream()
-        .sorted(Comparator.comparingInt((String k) -> AreaNames.distance(key, k)).thenComparing(k -> k))
+        .sorted(
+            Comparator.comparingInt((String k) -> AreaNames.distance(key, k)).thenComparing(k -> k))
         .map(k -> byCode.get(aliasKeyToCode.get(k)).name())
-        .distinct().limit(howMany).toList();
+        .distinct()
+        .limit(howMany)
+        .toList();
   }
 
   /** Mutable state while the lookup is rolled up. */
@@ -166,8 +203,16 @@ public final class AreaDirectory {
     }
 
     Area build(String regionCode) {
-      return new Area(code, name, Area.Level.PARTNERSHIP, regionCode, region, validFrom, validTo,
-          List.copyOf(successors), List.copyOf(districts));
+      return new Area(
+          code,
+          name,
+          Area.Level.PARTNERSHIP,
+          regionCode,
+          region,
+          validFrom,
+          validTo,
+          List.copyOf(successors),
+          List.copyOf(districts));
     }
   }
 }

@@ -9,9 +9,11 @@ public final class AreaNames {
   private AreaNames() {}
 
   private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+
   /** Partnership suffixes people append to the area's name ("Hampshire DAAT"). */
   private static final Pattern SUFFIX =
-      Pattern.compile("( (daat|dat|dap|drug and alcohol action team|drug action team|partnership))+$");
+      Pattern.compile(
+          "( (daat|dat|dap|drug and alcohol action team|drug action team|partnership))+$");
 
   /**
    * The matching key of a name: lower case, accents and punctuation dropped, '&' read as 'and',

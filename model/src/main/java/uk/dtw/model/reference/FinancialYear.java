@@ -5,11 +5,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A financial year, April to March, written {@code 2008-09}; parsed from the ways extracts write it. */
+/**
+ * A financial year, April to March, written {@code 2008-09}; parsed from the ways extracts write
+ * it.
+ */
 public record FinancialYear(int startYear) implements Comparable<FinancialYear> {
 
   /** 2008-09, 2008/09, 2008/9, 2007-8, 2008-2009, 08/09, with any spaces around the separator. */
-  private static final Pattern FORM = Pattern.compile("^(\\d{2}|\\d{4})\\s*[-/\u2013]\\s*(\\d{1,4})$");
+  private static final Pattern FORM =
+      Pattern.compile("^(\\d{2}|\\d{4})\\s*[-/\u2013]\\s*(\\d{1,4})$");
 
   public FinancialYear {
     if (startYear < 1990 || startYear > 2099) {
@@ -35,12 +39,13 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     int end = Integer.parseInt(second);
     // The end year is written with 1, 2 or 4 digits; it must be the year after the start.
     int expected = start + 1;
-    boolean ok = switch (second.length()) {
-      case 1 -> end == expected % 10;
-      case 2 -> end == expected % 100;
-      case 4 -> end == expected;
-      default -> false;
-    };
+    boolean ok =
+        switch (second.length()) {
+          case 1 -> end == expected % 10;
+          case 2 -> end == expected % 100;
+          case 4 -> end == expected;
+          default -> false;
+        };
     return ok ? Optional.of(new FinancialYear(start)) : Optional.empty();
   }
 

@@ -13,8 +13,14 @@ import org.apache.commons.csv.CSVRecord;
 public final class ReferenceFiles {
   private ReferenceFiles() {}
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .get();
 
   /** All records of {@code reference/<fileName>}, addressable by header name. */
   public static List<CSVRecord> read(String fileName) {

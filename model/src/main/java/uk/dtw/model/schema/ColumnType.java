@@ -1,6 +1,9 @@
 package uk.dtw.model.schema;
 
-/** The logical column types of the warehouse; the ETL maps them to Spark types, the read side to Calcite types. */
+/**
+ * The logical column types of the warehouse; the ETL maps them to Spark types, the read side to
+ * Calcite types.
+ */
 public enum ColumnType {
   STRING,
   INT,

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One warehouse table as data: its columns, natural key and description.
  *
- * <p>Both sides read this: the ETL turns it into a Spark schema and MERGE condition, the read
- * side into a Calcite row type. Nothing else in the product spells out a table's columns.
+ * <p>Both sides read this: the ETL turns it into a Spark schema and MERGE condition, the read side
+ * into a Calcite row type. Nothing else in the product spells out a table's columns.
  */
 public record TableDef(
     String name, Layer layer, String description, List<Column> columns, List<String> naturalKey) {
@@ -17,7 +17,8 @@ public record TableDef(
     naturalKey = List.copyOf(naturalKey);
     for (String key : naturalKey) {
       if (columns.stream().noneMatch(c -> c.name().equals(key))) {
-        throw new IllegalArgumentException(name + ": natural key column " + key + " is not a column");
+        throw new IllegalArgumentException(
+            name + ": natural key column " + key + " is not a column");
       }
     }
   }

@@ -11,7 +11,8 @@ class AreaDirectoryTest {
   private static long partnershipsIn(String period) {
     FinancialYear year = FinancialYear.parse(period).orElseThrow();
     return AREAS.all().stream()
-        .filter(a -> a.level() == Area.Level.PARTNERSHIP && a.validIn(year)).count();
+        .filter(a -> a.level() == Area.Level.PARTNERSHIP && a.validIn(year))
+        .count();
   }
 
   @Test
@@ -38,7 +39,8 @@ class AreaDirectoryTest {
     assertThat(AREAS.resolve("Hampshire DAAT").orElseThrow().code()).isEqualTo("24");
     assertThat(AREAS.resolve("HDAAT").orElseThrow().code()).isEqualTo("24");
     assertThat(AREAS.resolve("Bristol").orElseThrow().name()).isEqualTo("Bristol");
-    assertThat(AREAS.resolve("St Helens").orElseThrow().code()).isEqualTo("00BZ"); // ONS writes "St. Helens"
+    assertThat(AREAS.resolve("St Helens").orElseThrow().code())
+        .isEqualTo("00BZ"); // ONS writes "St. Helens"
     assertThat(AREAS.resolve("Brighton & Hove").orElseThrow().code()).isEqualTo("00ML");
     assertThat(AREAS.resolve("Southend").orElseThrow().name()).isEqualTo("Southend-on-Sea");
   }
@@ -60,7 +62,8 @@ class AreaDirectoryTest {
     Area cheshire = AREAS.resolve("Cheshire").orElseThrow();
     assertThat(cheshire.validTo()).isEqualTo(LocalDate.of(2009, 3, 31));
     assertThat(cheshire.successorCodes()).containsExactly("00EQ", "00EW");
-    assertThat(AREAS.resolve("Cheshire East").orElseThrow().validFrom()).isEqualTo(LocalDate.of(2009, 4, 1));
+    assertThat(AREAS.resolve("Cheshire East").orElseThrow().validFrom())
+        .isEqualTo(LocalDate.of(2009, 4, 1));
   }
 
   @Test

@@ -3,16 +3,18 @@ package uk.dtw.model.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FinancialYearTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"2008-09", "2008/09", "2008/9", "08/09", "2008-2009", "2008 - 09", " 2008/09 "})
+  @ValueSource(
+      strings = {"2008-09", "2008/09", "2008/9", "08/09", "2008-2009", "2008 - 09", " 2008/09 "})
   void every_way_extracts_write_a_year_reads_as_2008_09(String written) {
-    assertThat(FinancialYear.parse(written)).hasValueSatisfying(y -> assertThat(y.toString()).isEqualTo("2008-09"));
+    assertThat(FinancialYear.parse(written))
+        .hasValueSatisfying(y -> assertThat(y.toString()).isEqualTo("2008-09"));
   }
 
   @ParameterizedTest

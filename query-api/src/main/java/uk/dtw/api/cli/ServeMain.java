@@ -17,86 +17,100 @@ import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.warehouse.WarehouseException;
 
 /** The {@code serve} command: the query API over a warehouse folder, until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the warehouse's reports and read-only SQL over HTTP.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the warehouse's reports and read-only SQL over HTTP.")
 public final class ServeMain implements Callable<Integer> {
-    /** How often, at most, a request checks whether a newer load has landed. */
-    static final Duration REFRESH_CHECK = Duration.ofSeconds(5);
+  /** How often, at most, a request checks whether a newer load has landed. */
+  static final Duration REFRESH_CHECK = Duration.ofSeconds(5);
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "warehouse folder")
-    Path warehouse;
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "DIR",
+      description = "warehouse folder")
+  Path warehouse;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "interface to bind (default: ${DEFAULT-VALUE})")
-    String host;
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "interface to bind (default: ${DEFAULT-VALUE})")
+  String host;
 
-    @Option(names = "--port", defaultValue = "7070", description = "port (default: ${DEFAULT-VALUE})")
-    int port;
+  @Option(names = "--port", defaultValue = "7070", description = "port (default: ${DEFAULT-VALUE})")
+  int port;
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ServeMain()).execute(args));
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ServeMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(warehouse)) {
+      err.println(
+          "error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
+      return 2;
     }
-
-    @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(warehouse)) {
-            err.println("error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
-            return 2;
-        }
-        if (WarehouseSnapshots.latestVersion(warehouse) < 0) {
-            err.println("error: nothing has been loaded into " + warehouse
-                    + " (no meta/meta_load); run the ETL load first");
-            return 2;
-        }
-        String portProblem = PortCheck.problem(host, port);
-        if (portProblem != null) {
-            err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
-            return 3;
-        }
-        SnapshotSource source;
-        try {
-            source = WarehouseSnapshots.refreshing(warehouse, REFRESH_CHECK);
-        } catch (WarehouseException e) {
-            err.println("error: cannot open warehouse " + warehouse + ": " + e.getMessage());
-            return 2;
-        }
-        ApiServer server = new ApiServer(source);
-        try {
-            server.start(host, port);
-        } catch (JavalinBindException e) {
-            source.close();
-            err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
-            return 3;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "query-api-stop"));
-        printWelcome(server.port(), source.currentVersion());
-        Warmup.startInBackground(source);
-        return waitForever();
+    if (WarehouseSnapshots.latestVersion(warehouse) < 0) {
+      err.println(
+          "error: nothing has been loaded into "
+              + warehouse
+              + " (no meta/meta_load); run the ETL load first");
+      return 2;
     }
-
-    private void printWelcome(int boundPort, long version) {
-        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("query-api serving warehouse " + warehouse + " (version " + version + ") at " + base);
-        out.println("try:");
-        out.println("  " + base + "/api/v1/health");
-        out.println("  " + base + "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
-        out.println("  " + base + "/api/v1/rankings?measure=effective_change&period=2008-09&limit=10");
-        out.println("  " + base + "/api/v1/funding?partnership=Gateshead");
-        out.println("  curl -s -X POST " + base + "/api/v1/sql -d '{\"sql\":\"SELECT * FROM partnership\"}'");
-        out.println("stop with Ctrl-C");
+    String portProblem = PortCheck.problem(host, port);
+    if (portProblem != null) {
+      err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
+      return 3;
     }
-
-    private static Integer waitForever() {
-        try {
-            Thread.currentThread().join();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+    SnapshotSource source;
+    try {
+      source = WarehouseSnapshots.refreshing(warehouse, REFRESH_CHECK);
+    } catch (WarehouseException e) {
+      err.println("error: cannot open warehouse " + warehouse + ": " + e.getMessage());
+      return 2;
     }
+    ApiServer server = new ApiServer(source);
+    try {
+      server.start(host, port);
+    } catch (JavalinBindException e) {
+      source.close();
+      err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      return 3;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "query-api-stop"));
+    printWelcome(server.port(), source.currentVersion());
+    Warmup.startInBackground(source);
+    return waitForever();
+  }
+
+  private void printWelcome(int boundPort, long version) {
+    String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "query-api serving warehouse " + warehouse + " (version " + version + ") at " + base);
+    out.println("try:");
+    out.println("  " + base + "/api/v1/health");
+    out.println(
+        "  " + base + "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East");
+    out.println("  " + base + "/api/v1/rankings?measure=effective_change&period=2008-09&limit=10");
+    out.println("  " + base + "/api/v1/funding?partnership=Gateshead");
+    out.println(
+        "  curl -s -X POST " + base + "/api/v1/sql -d '{\"sql\":\"SELECT * FROM partnership\"}'");
+    out.println("stop with Ctrl-C");
+  }
+
+  private static Integer waitForever() {
+    try {
+      Thread.currentThread().join();
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
 }

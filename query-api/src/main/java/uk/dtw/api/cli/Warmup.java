@@ -10,9 +10,9 @@ import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.warehouse.calcite.ViewDefinitions;
 
 /**
- * Runs every view once, in the background, before analysts do. In a cold JVM the first query of
- * a view costs seconds (class loading, reading every table from Delta, code generation; about
- * 8 s for the first, measured by bench/query-bench.sh); the server pays it at start instead.
+ * Runs every view once, in the background, before analysts do. In a cold JVM the first query of a
+ * view costs seconds (class loading, reading every table from Delta, code generation; about 8 s for
+ * the first, measured by bench/query-bench.sh); the server pays it at start instead.
  */
 final class Warmup {
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -21,7 +21,8 @@ final class Warmup {
 
   /** Starts the warm-up on a daemon thread; requests are served meanwhile. */
   static void startInBackground(SnapshotSource source) {
-    Thread t = new Thread(() -> LOG.info("warmed up the views in {} ms", run(source)), "view-warmup");
+    Thread t =
+        new Thread(() -> LOG.info("warmed up the views in {} ms", run(source)), "view-warmup");
     t.setDaemon(true);
     t.start();
   }

@@ -6,85 +6,131 @@ import java.util.Map;
 
 /** The one place that words the API's user-facing errors. */
 public final class Errors {
-    private Errors() {
-    }
+  private Errors() {}
 
-    /** A parameter that is required but absent or blank. */
-    public static ApiError missing(String parameter, String expected) {
-        return new ApiError(400, parameter, "missing required parameter '" + parameter + "'",
-                "expected " + expected, Map.of());
-    }
+  /** A parameter that is required but absent or blank. */
+  public static ApiError missing(String parameter, String expected) {
+    return new ApiError(
+        400,
+        parameter,
+        "missing required parameter '" + parameter + "'",
+        "expected " + expected,
+        Map.of());
+  }
 
-    /** A parameter whose value cannot be read at all. */
-    public static ApiError malformed(String parameter, String given, String expected) {
-        return new ApiError(400, parameter, "cannot read " + parameter + " '" + given + "'",
-                "expected " + expected, Map.of());
-    }
+  /** A parameter whose value cannot be read at all. */
+  public static ApiError malformed(String parameter, String given, String expected) {
+    return new ApiError(
+        400,
+        parameter,
+        "cannot read " + parameter + " '" + given + "'",
+        "expected " + expected,
+        Map.of());
+  }
 
-    /** A readable value that does not fit the rest of the request (e.g. a baseline after the period). */
-    public static ApiError conflicting(String parameter, String given, String expected) {
-        return new ApiError(400, parameter, "cannot use " + parameter + " '" + given + "' here",
-                "expected " + expected, Map.of());
-    }
+  /**
+   * A readable value that does not fit the rest of the request (e.g. a baseline after the period).
+   */
+  public static ApiError conflicting(String parameter, String given, String expected) {
+    return new ApiError(
+        400,
+        parameter,
+        "cannot use " + parameter + " '" + given + "' here",
+        "expected " + expected,
+        Map.of());
+  }
 
-    /** Parameters of which at most one may be given, given together; {@code parameter} is the first of them. */
-    public static ApiError exclusive(String parameter, List<String> oneOf) {
-        return new ApiError(400, parameter, "give only one of " + String.join(", ", oneOf)
-                + ": they choose the area and cannot be combined", "expected exactly one of " + String.join(", ", oneOf),
-                Map.of("parameters", List.copyOf(oneOf)));
-    }
+  /**
+   * Parameters of which at most one may be given, given together; {@code parameter} is the first of
+   * them.
+   */
+  public static ApiError exclusive(String parameter, List<String> oneOf) {
+    return new ApiError(
+        400,
+        parameter,
+        "give only one of "
+            + String.join(", ", oneOf)
+            + ": they choose the area and cannot be combined",
+        "expected exactly one of " + String.join(", ", oneOf),
+        Map.of("parameters", List.copyOf(oneOf)));
+  }
 
-    /** A parameter whose value is well formed but not one the API offers. */
-    public static ApiError unknownValue(String parameter, String given, Collection<String> valid) {
-        return new ApiError(400, parameter, "unknown " + parameter + " '" + given + "': expected one of "
-                + String.join(", ", valid), null, Map.of("valid", List.copyOf(valid)));
-    }
+  /** A parameter whose value is well formed but not one the API offers. */
+  public static ApiError unknownValue(String parameter, String given, Collection<String> valid) {
+    return new ApiError(
+        400,
+        parameter,
+        "unknown " + parameter + " '" + given + "': expected one of " + String.join(", ", valid),
+        null,
+        Map.of("valid", List.copyOf(valid)));
+  }
 
-    /** A well-formed value with no data behind it; {@code known} lists values that have data. */
-    public static ApiError noData(String parameter, String given, Collection<String> known, String knownLabel) {
-        return new ApiError(404, parameter, "no data for " + parameter + " '" + given + "'",
-                knownLabel + ": " + String.join(", ", known), Map.of("valid", List.copyOf(known)));
-    }
+  /** A well-formed value with no data behind it; {@code known} lists values that have data. */
+  public static ApiError noData(
+      String parameter, String given, Collection<String> known, String knownLabel) {
+    return new ApiError(
+        404,
+        parameter,
+        "no data for " + parameter + " '" + given + "'",
+        knownLabel + ": " + String.join(", ", known),
+        Map.of("valid", List.copyOf(known)));
+  }
 
-    /** A name that matches nothing; {@code closest} are the nearest known names. */
-    public static ApiError unknownName(String parameter, String given, List<String> closest) {
-        String hint = closest.isEmpty() ? null : "did you mean " + String.join(", ", closest) + "?";
-        return new ApiError(404, parameter, "no " + parameter + " named '" + given + "'", hint,
-                Map.of("closest", closest));
-    }
+  /** A name that matches nothing; {@code closest} are the nearest known names. */
+  public static ApiError unknownName(String parameter, String given, List<String> closest) {
+    String hint = closest.isEmpty() ? null : "did you mean " + String.join(", ", closest) + "?";
+    return new ApiError(
+        404,
+        parameter,
+        "no " + parameter + " named '" + given + "'",
+        hint,
+        Map.of("closest", closest));
+  }
 
-    /** SQL the service will not run or that Calcite rejected, with Calcite's own explanation. */
-    public static ApiError badSql(String message, String hint) {
-        return new ApiError(400, "sql", message, hint, Map.of());
-    }
+  /** SQL the service will not run or that Calcite rejected, with Calcite's own explanation. */
+  public static ApiError badSql(String message, String hint) {
+    return new ApiError(400, "sql", message, hint, Map.of());
+  }
 
-    /** A request body that is not the JSON the endpoint expects. */
-    public static ApiError badBody(String message, String expected) {
-        return new ApiError(400, "body", message, "expected " + expected, Map.of());
-    }
+  /** A request body that is not the JSON the endpoint expects. */
+  public static ApiError badBody(String message, String expected) {
+    return new ApiError(400, "body", message, "expected " + expected, Map.of());
+  }
 
-    /** An as_of warehouse version that does not exist. */
-    public static ApiError noVersion(long given, long first, long latest) {
-        String range = first == latest ? "version " + latest : "versions " + first + " to " + latest;
-        return new ApiError(404, "as_of", "no warehouse version " + given + ": " + range + " exist",
-                "expected as_of from " + first + " to " + latest + ", or no as_of for the latest",
-                Map.of("first", first, "latest", latest));
-    }
+  /** An as_of warehouse version that does not exist. */
+  public static ApiError noVersion(long given, long first, long latest) {
+    String range = first == latest ? "version " + latest : "versions " + first + " to " + latest;
+    return new ApiError(
+        404,
+        "as_of",
+        "no warehouse version " + given + ": " + range + " exist",
+        "expected as_of from " + first + " to " + latest + ", or no as_of for the latest",
+        Map.of("first", first, "latest", latest));
+  }
 
-    /** A path that names no endpoint. */
-    public static ApiError noRoute(String method, String path) {
-        return new ApiError(404, null, "no endpoint " + method + " " + path,
-                "see GET /api/v1/health and the README for the endpoints", Map.of());
-    }
+  /** A path that names no endpoint. */
+  public static ApiError noRoute(String method, String path) {
+    return new ApiError(
+        404,
+        null,
+        "no endpoint " + method + " " + path,
+        "see GET /api/v1/health and the README for the endpoints",
+        Map.of());
+  }
 
-    /** Anything unexpected: the detail stays in the server log, the caller gets this. */
-    public static ApiError internal() {
-        return new ApiError(500, null, "internal error: the server log has the details", null, Map.of());
-    }
+  /** Anything unexpected: the detail stays in the server log, the caller gets this. */
+  public static ApiError internal() {
+    return new ApiError(
+        500, null, "internal error: the server log has the details", null, Map.of());
+  }
 
-    /** The warehouse has no completed load to answer from. */
-    public static ApiError nothingLoaded() {
-        return new ApiError(503, null, "the warehouse has no completed load yet",
-                "run the ETL load, then retry", Map.of());
-    }
+  /** The warehouse has no completed load to answer from. */
+  public static ApiError nothingLoaded() {
+    return new ApiError(
+        503,
+        null,
+        "the warehouse has no completed load yet",
+        "run the ETL load, then retry",
+        Map.of());
+  }
 }

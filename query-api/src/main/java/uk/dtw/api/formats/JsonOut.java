@@ -14,51 +14,51 @@ import uk.dtw.api.sql.Table;
 
 /** JSON writing for the whole service: one configured mapper and the shape of a report. */
 public final class JsonOut {
-    /** Shared, thread-safe once configured. BigDecimal amounts stay exact. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  /** Shared, thread-safe once configured. BigDecimal amounts stay exact. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private JsonOut() {
-    }
+  private JsonOut() {}
 
-    /**
-     * A report as {@code {"report", "warehouse_version", ...metadata, <table>: [row objects],
-     * "columns": {<table>: [{name, type}]}}}.
-     */
-    public static Map<String, Object> shape(Report report, long version) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("report", report.name());
-        body.put("warehouse_version", version);
-        body.putAll(report.metadata());
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (Map.Entry<String, Table> e : report.tables().entrySet()) {
-            body.put(e.getKey(), rowObjects(e.getValue()));
-            columns.put(e.getKey(), e.getValue().columns());
-        }
-        body.put("columns", columns);
-        return body;
+  /**
+   * A report as {@code {"report", "warehouse_version", ...metadata, <table>: [row objects],
+   * "columns": {<table>: [{name, type}]}}}.
+   */
+  public static Map<String, Object> shape(Report report, long version) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("report", report.name());
+    body.put("warehouse_version", version);
+    body.putAll(report.metadata());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (Map.Entry<String, Table> e : report.tables().entrySet()) {
+      body.put(e.getKey(), rowObjects(e.getValue()));
+      columns.put(e.getKey(), e.getValue().columns());
     }
+    body.put("columns", columns);
+    return body;
+  }
 
-    /** Rows as objects keyed by column name, in column order. */
-    public static List<Map<String, Object>> rowObjects(Table table) {
-        List<Map<String, Object>> rows = new ArrayList<>(table.rows().size());
-        for (List<Object> row : table.rows()) {
-            Map<String, Object> object = new LinkedHashMap<>();
-            for (int i = 0; i < row.size(); i++) {
-                Column column = table.columns().get(i);
-                object.put(column.name(), row.get(i));
-            }
-            rows.add(object);
-        }
-        return rows;
+  /** Rows as objects keyed by column name, in column order. */
+  public static List<Map<String, Object>> rowObjects(Table table) {
+    List<Map<String, Object>> rows = new ArrayList<>(table.rows().size());
+    for (List<Object> row : table.rows()) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        Column column = table.columns().get(i);
+        object.put(column.name(), row.get(i));
+      }
+      rows.add(object);
     }
+    return rows;
+  }
 
-    public static String write(Object body) {
-        try {
-            return MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+  public static String write(Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
     }
+  }
 }

@@ -13,148 +13,215 @@ import uk.dtw.api.sql.Table;
 
 /**
  * An indicator's value for partnerships side by side, each beside its region and England, with the
- * 95% intervals and Fingertips' judgement against both ({@link Comparison}, as for penetration).
- * A region or England is as reported where the extract has its row, else aggregated from its
+ * 95% intervals and Fingertips' judgement against both ({@link Comparison}, as for penetration). A
+ * region or England is as reported where the extract has its row, else aggregated from its
  * partnerships that have a numerator and denominator.
  */
 public final class IndicatorComparisonReport {
-    static final String INDICATOR_SQL =
-            "SELECT name, unit, polarity, multiplier, \"method\" FROM dim_indicator WHERE indicator_code = ?";
-    static final String INDICATORS_SQL = "SELECT indicator_code FROM dim_indicator ORDER BY 1";
-    static final String PERIODS_SQL =
-            "SELECT DISTINCT period_code FROM indicator_value WHERE indicator_code = ? ORDER BY 1";
-    static final String OWN_SQL = "SELECT figure, lower_95, upper_95, figure_source, interval_source"
-            + " FROM indicator_value WHERE indicator_code = ? AND period_code = ? AND area_code = ?";
-    static final String REGION_SQL = "SELECT figure, lower_95, upper_95 FROM indicator_value"
-            + " WHERE indicator_code = ? AND period_code = ? AND area_level = 'region' AND area_name = ?";
-    static final String ENGLAND_SQL = "SELECT figure, lower_95, upper_95 FROM indicator_value"
-            + " WHERE indicator_code = ? AND period_code = ? AND area_level = 'country'";
-    static final String SUMS = "SELECT COUNT(*) AS n, SUM(numerator) AS numerator, SUM(denominator) AS denominator"
-            + " FROM indicator_partnership WHERE indicator_code = ? AND period_code = ?"
-            + " AND numerator IS NOT NULL AND denominator > 0";
-    static final String REGION_SUMS_SQL = SUMS + " AND region = ?";
-    static final String ENGLAND_SUMS_SQL = SUMS;
-    private static final List<String> OTHER = List.of("value", "lower_95", "upper_95", "basis",
-            "partnerships_aggregated", "missing");
+  static final String INDICATOR_SQL =
+      "SELECT name, unit, polarity, multiplier, \"method\" FROM dim_indicator WHERE indicator_code = ?";
+  static final String INDICATORS_SQL = "SELECT indicator_code FROM dim_indicator ORDER BY 1";
+  static final String PERIODS_SQL =
+      "SELECT DISTINCT period_code FROM indicator_value WHERE indicator_code = ? ORDER BY 1";
+  static final String OWN_SQL =
+      "SELECT figure, lower_95, upper_95, figure_source, interval_source"
+          + " FROM indicator_value WHERE indicator_code = ? AND period_code = ? AND area_code = ?";
+  static final String REGION_SQL =
+      "SELECT figure, lower_95, upper_95 FROM indicator_value"
+          + " WHERE indicator_code = ? AND period_code = ? AND area_level = 'region' AND area_name = ?";
+  static final String ENGLAND_SQL =
+      "SELECT figure, lower_95, upper_95 FROM indicator_value"
+          + " WHERE indicator_code = ? AND period_code = ? AND area_level = 'country'";
+  static final String SUMS =
+      "SELECT COUNT(*) AS n, SUM(numerator) AS numerator, SUM(denominator) AS denominator"
+          + " FROM indicator_partnership WHERE indicator_code = ? AND period_code = ?"
+          + " AND numerator IS NOT NULL AND denominator > 0";
+  static final String REGION_SUMS_SQL = SUMS + " AND region = ?";
+  static final String ENGLAND_SUMS_SQL = SUMS;
+  private static final List<String> OTHER =
+      List.of("value", "lower_95", "upper_95", "basis", "partnerships_aggregated", "missing");
 
-    private IndicatorComparisonReport() {
+  private IndicatorComparisonReport() {}
+
+  /** An indicator as loaded: its code, name, unit, polarity, multiplier and interval method. */
+  public record Indicator(
+      String code, String name, String unit, String polarity, double multiplier, String method) {}
+
+  /**
+   * The indicator by code, or a 404 naming {@code parameter} whose {@code valid} lists the loaded
+   * codes.
+   */
+  public static Indicator resolve(Snapshot snapshot, String parameter, String code) {
+    if (code == null || code.isBlank()) {
+      throw Errors.missing(
+          parameter, "a loaded indicator code: one of " + String.join(", ", codes(snapshot)));
     }
-
-    /** An indicator as loaded: its code, name, unit, polarity, multiplier and interval method. */
-    public record Indicator(String code, String name, String unit, String polarity, double multiplier, String method) {
+    Table found = Queries.run(snapshot, INDICATOR_SQL, code.strip());
+    if (found.rows().isEmpty()) {
+      throw Errors.noData(parameter, code, codes(snapshot), "loaded indicators");
     }
+    List<Object> d = found.rows().get(0);
+    return new Indicator(
+        code.strip(),
+        text(d.get(0)),
+        text(d.get(1)),
+        text(d.get(2)),
+        d.get(3) instanceof Number n ? n.doubleValue() : 1,
+        text(d.get(4)));
+  }
 
-    /** The indicator by code, or a 404 naming {@code parameter} whose {@code valid} lists the loaded codes. */
-    public static Indicator resolve(Snapshot snapshot, String parameter, String code) {
-        if (code == null || code.isBlank()) {
-            throw Errors.missing(parameter, "a loaded indicator code: one of " + String.join(", ", codes(snapshot)));
-        }
-        Table found = Queries.run(snapshot, INDICATOR_SQL, code.strip());
-        if (found.rows().isEmpty()) {
-            throw Errors.noData(parameter, code, codes(snapshot), "loaded indicators");
-        }
-        List<Object> d = found.rows().get(0);
-        return new Indicator(code.strip(), text(d.get(0)), text(d.get(1)), text(d.get(2)),
-                d.get(3) instanceof Number n ? n.doubleValue() : 1, text(d.get(4)));
+  /**
+   * The period, or a 404 naming {@code parameter} whose {@code valid} lists the periods with
+   * figures.
+   */
+  public static void checkPeriod(
+      Snapshot snapshot, Indicator indicator, String parameter, String period) {
+    List<String> periods =
+        Queries.run(snapshot, PERIODS_SQL, indicator.code()).column("period_code").stream()
+            .map(String::valueOf)
+            .toList();
+    if (!periods.contains(period)) {
+      throw Errors.noData(
+          parameter, period, periods, "periods with figures for " + indicator.code());
     }
+  }
 
-    /** The period, or a 404 naming {@code parameter} whose {@code valid} lists the periods with figures. */
-    public static void checkPeriod(Snapshot snapshot, Indicator indicator, String parameter, String period) {
-        List<String> periods = Queries.run(snapshot, PERIODS_SQL, indicator.code()).column("period_code").stream()
-                .map(String::valueOf).toList();
-        if (!periods.contains(period)) {
-            throw Errors.noData(parameter, period, periods, "periods with figures for " + indicator.code());
-        }
+  public static Report build(
+      Snapshot snapshot,
+      Indicator indicator,
+      List<Partnerships.Found> partnerships,
+      String period) {
+    List<List<Object>> rows = new ArrayList<>();
+    Object[] england = area(snapshot, indicator, period, null);
+    for (Partnerships.Found p : partnerships) {
+      Table ownTable = Queries.run(snapshot, OWN_SQL, indicator.code(), period, p.areaCode());
+      List<Object> own =
+          ownTable.rows().isEmpty()
+              ? Arrays.asList(null, null, null, null, null)
+              : ownTable.rows().get(0);
+      Object[] region =
+          p.region() == null
+              ? new Object[] {null, null, null, null, null, "the partnership has no region"}
+              : area(snapshot, indicator, period, p.region());
+      List<Object> out = new ArrayList<>(List.of(p.name()));
+      out.add(p.region());
+      out.add(period);
+      out.addAll(own);
+      out.add(own.get(0) == null ? "no figure for " + p.name() + " in " + period : null);
+      out.addAll(Arrays.asList(region));
+      out.add(judge(own, region));
+      out.addAll(Arrays.asList(england));
+      out.add(judge(own, england));
+      rows.add(out);
     }
-
-    public static Report build(Snapshot snapshot, Indicator indicator, List<Partnerships.Found> partnerships,
-            String period) {
-        List<List<Object>> rows = new ArrayList<>();
-        Object[] england = area(snapshot, indicator, period, null);
-        for (Partnerships.Found p : partnerships) {
-            Table ownTable = Queries.run(snapshot, OWN_SQL, indicator.code(), period, p.areaCode());
-            List<Object> own = ownTable.rows().isEmpty() ? Arrays.asList(null, null, null, null, null)
-                    : ownTable.rows().get(0);
-            Object[] region = p.region() == null
-                    ? new Object[] {null, null, null, null, null, "the partnership has no region"}
-                    : area(snapshot, indicator, period, p.region());
-            List<Object> out = new ArrayList<>(List.of(p.name()));
-            out.add(p.region());
-            out.add(period);
-            out.addAll(own);
-            out.add(own.get(0) == null ? "no figure for " + p.name() + " in " + period : null);
-            out.addAll(Arrays.asList(region));
-            out.add(judge(own, region));
-            out.addAll(Arrays.asList(england));
-            out.add(judge(own, england));
-            rows.add(out);
-        }
-        List<Column> columns = new ArrayList<>(List.of(new Column("partnership", "VARCHAR"),
-                new Column("region", "VARCHAR"), new Column("period", "VARCHAR"), new Column("value", "DOUBLE"),
-                new Column("lower_95", "DOUBLE"), new Column("upper_95", "DOUBLE"),
-                new Column("figure_source", "VARCHAR"), new Column("interval_source", "VARCHAR"),
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                new Column("partnership", "VARCHAR"),
+                new Column("region", "VARCHAR"),
+                new Column("period", "VARCHAR"),
+                new Column("value", "DOUBLE"),
+                new Column("lower_95", "DOUBLE"),
+                new Column("upper_95", "DOUBLE"),
+                new Column("figure_source", "VARCHAR"),
+                new Column("interval_source", "VARCHAR"),
                 new Column("missing", "VARCHAR")));
-        for (String area : List.of("region", "england")) {
-            OTHER.forEach(c -> columns.add(new Column(area + "_" + c, c.equals("basis") || c.equals("missing")
-                    ? "VARCHAR" : c.equals("partnerships_aggregated") ? "INTEGER" : "DOUBLE")));
-            columns.add(new Column("compared_with_" + area, "VARCHAR"));
-        }
-        Map<String, Object> units = new LinkedHashMap<>();
-        units.put("value", indicator.unit());
-        units.put("lower_95", "95% interval, as reported or by " + indicator.method());
-        return Report.named("indicator-comparison")
-                .meta("indicator", indicator.code())
-                .meta("indicator_name", indicator.name())
-                .meta("period", period)
-                .meta("polarity", indicator.polarity())
-                .meta("units", units)
-                .meta("judgement", "Fingertips' rule: intervals that do not overlap are higher or lower, overlapping"
-                        + " intervals are similar; without both intervals it cannot be judged")
-                .meta("basis", "reported: the area's own row in the extract; aggregated: sum of numerators / sum of"
-                        + " denominators x multiplier over its partnerships_aggregated partnerships that have both,"
-                        + " with the interval by the indicator's method")
-                .table("rows", new Table(columns, rows))
-                .build();
+    for (String area : List.of("region", "england")) {
+      OTHER.forEach(
+          c ->
+              columns.add(
+                  new Column(
+                      area + "_" + c,
+                      c.equals("basis") || c.equals("missing")
+                          ? "VARCHAR"
+                          : c.equals("partnerships_aggregated") ? "INTEGER" : "DOUBLE")));
+      columns.add(new Column("compared_with_" + area, "VARCHAR"));
     }
+    Map<String, Object> units = new LinkedHashMap<>();
+    units.put("value", indicator.unit());
+    units.put("lower_95", "95% interval, as reported or by " + indicator.method());
+    return Report.named("indicator-comparison")
+        .meta("indicator", indicator.code())
+        .meta("indicator_name", indicator.name())
+        .meta("period", period)
+        .meta("polarity", indicator.polarity())
+        .meta("units", units)
+        .meta(
+            "judgement",
+            "Fingertips' rule: intervals that do not overlap are higher or lower, overlapping"
+                + " intervals are similar; without both intervals it cannot be judged")
+        .meta(
+            "basis",
+            "reported: the area's own row in the extract; aggregated: sum of numerators / sum of"
+                + " denominators x multiplier over its partnerships_aggregated partnerships that have both,"
+                + " with the interval by the indicator's method")
+        .table("rows", new Table(columns, rows))
+        .build();
+  }
 
-    /** value, lower_95, upper_95, basis, partnerships_aggregated, missing for a region, or England when null. */
-    private static Object[] area(Snapshot snapshot, Indicator indicator, String period, String region) {
-        Table reported = region == null ? Queries.run(snapshot, ENGLAND_SQL, indicator.code(), period)
-                : Queries.run(snapshot, REGION_SQL, indicator.code(), period, region);
-        if (!reported.rows().isEmpty() && reported.rows().get(0).get(0) != null) {
-            List<Object> r = reported.rows().get(0);
-            return new Object[] {r.get(0), r.get(1), r.get(2), "reported", null, null};
-        }
-        Table sums = region == null ? Queries.run(snapshot, ENGLAND_SUMS_SQL, indicator.code(), period)
-                : Queries.run(snapshot, REGION_SUMS_SQL, indicator.code(), period, region);
-        List<Object> s = sums.rows().get(0);
-        int n = ((Number) s.get(0)).intValue();
-        String where = region == null ? "England" : region;
-        if (n == 0) {
-            return new Object[] {null, null, null, null, 0, "no figure reported for " + where
-                    + " and no partnership in it has numerator and denominator"};
-        }
-        double numerator = ((Number) s.get(1)).doubleValue();
-        double denominator = ((Number) s.get(2)).doubleValue();
-        double[] interval = IndicatorInterval.of(indicator.method(), numerator, denominator, indicator.multiplier());
-        return new Object[] {numerator / denominator * indicator.multiplier(), interval == null ? null : interval[0],
-                interval == null ? null : interval[1], "aggregated", n,
-                interval == null ? "no interval: unknown method " + indicator.method() : null};
+  /**
+   * value, lower_95, upper_95, basis, partnerships_aggregated, missing for a region, or England
+   * when null.
+   */
+  private static Object[] area(
+      Snapshot snapshot, Indicator indicator, String period, String region) {
+    Table reported =
+        region == null
+            ? Queries.run(snapshot, ENGLAND_SQL, indicator.code(), period)
+            : Queries.run(snapshot, REGION_SQL, indicator.code(), period, region);
+    if (!reported.rows().isEmpty() && reported.rows().get(0).get(0) != null) {
+      List<Object> r = reported.rows().get(0);
+      return new Object[] {r.get(0), r.get(1), r.get(2), "reported", null, null};
     }
+    Table sums =
+        region == null
+            ? Queries.run(snapshot, ENGLAND_SUMS_SQL, indicator.code(), period)
+            : Queries.run(snapshot, REGION_SUMS_SQL, indicator.code(), period, region);
+    List<Object> s = sums.rows().get(0);
+    int n = ((Number) s.get(0)).intValue();
+    String where = region == null ? "England" : region;
+    if (n == 0) {
+      return new Object[] {
+        null,
+        null,
+        null,
+        null,
+        0,
+        "no figure reported for "
+            + where
+            + " and no partnership in it has numerator and denominator"
+      };
+    }
+    double numerator = ((Number) s.get(1)).doubleValue();
+    double denominator = ((Number) s.get(2)).doubleValue();
+    double[] interval =
+        IndicatorInterval.of(indicator.method(), numerator, denominator, indicator.multiplier());
+    return new Object[] {
+      numerator / denominator * indicator.multiplier(),
+      interval == null ? null : interval[0],
+      interval == null ? null : interval[1],
+      "aggregated",
+      n,
+      interval == null ? "no interval: unknown method " + indicator.method() : null
+    };
+  }
 
-    private static String judge(List<Object> own, Object[] other) {
-        return Comparison.judge(number(own.get(1)), number(own.get(2)), number(other[1]), number(other[2]));
-    }
+  private static String judge(List<Object> own, Object[] other) {
+    return Comparison.judge(
+        number(own.get(1)), number(own.get(2)), number(other[1]), number(other[2]));
+  }
 
-    private static Number number(Object value) {
-        return value instanceof Number n ? n : null;
-    }
+  private static Number number(Object value) {
+    return value instanceof Number n ? n : null;
+  }
 
-    private static List<String> codes(Snapshot snapshot) {
-        return Queries.run(snapshot, INDICATORS_SQL).column("indicator_code").stream().map(String::valueOf).toList();
-    }
+  private static List<String> codes(Snapshot snapshot) {
+    return Queries.run(snapshot, INDICATORS_SQL).column("indicator_code").stream()
+        .map(String::valueOf)
+        .toList();
+  }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
 }

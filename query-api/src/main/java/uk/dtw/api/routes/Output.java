@@ -14,40 +14,40 @@ import uk.dtw.api.sql.Table;
  * one of a report's tables (default: its main table). Read before any work so bad values fail fast.
  */
 final class Output {
-    private final Format format;
-    private final String table;
+  private final Format format;
+  private final String table;
 
-    private Output(Format format, String table) {
-        this.format = format;
-        this.table = table;
-    }
+  private Output(Format format, String table) {
+    this.format = format;
+    this.table = table;
+  }
 
-    static Output of(Context ctx) {
-        return new Output(Format.parse(ctx.queryParam("format")), Params.optional(ctx, "table"));
-    }
+  static Output of(Context ctx) {
+    return new Output(Format.parse(ctx.queryParam("format")), Params.optional(ctx, "table"));
+  }
 
-    Format format() {
-        return format;
-    }
+  Format format() {
+    return format;
+  }
 
-    void send(Context ctx, Report report, long version) {
-        if (format == Format.JSON) {
-            json(ctx, JsonOut.shape(report, version));
-            return;
-        }
-        String name = table == null ? report.mainTable() : table;
-        Table chosen = report.tables().get(name);
-        if (chosen == null) {
-            throw Errors.unknownValue("table", table, new ArrayList<>(report.tables().keySet()));
-        }
-        csv(ctx, chosen);
+  void send(Context ctx, Report report, long version) {
+    if (format == Format.JSON) {
+      json(ctx, JsonOut.shape(report, version));
+      return;
     }
+    String name = table == null ? report.mainTable() : table;
+    Table chosen = report.tables().get(name);
+    if (chosen == null) {
+      throw Errors.unknownValue("table", table, new ArrayList<>(report.tables().keySet()));
+    }
+    csv(ctx, chosen);
+  }
 
-    static void json(Context ctx, Object body) {
-        ctx.contentType(Format.JSON.contentType()).result(JsonOut.write(body));
-    }
+  static void json(Context ctx, Object body) {
+    ctx.contentType(Format.JSON.contentType()).result(JsonOut.write(body));
+  }
 
-    static void csv(Context ctx, Table table) {
-        ctx.contentType(Format.CSV.contentType()).result(CsvOut.write(table));
-    }
+  static void csv(Context ctx, Table table) {
+    ctx.contentType(Format.CSV.contentType()).result(CsvOut.write(table));
+  }
 }

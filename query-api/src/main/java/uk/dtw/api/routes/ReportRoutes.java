@@ -7,129 +7,158 @@ import java.util.Map;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.reports.BullseyeReport;
 import uk.dtw.api.reports.EffectiveChangeTopReport;
-import uk.dtw.api.reports.IndicatorComparisonReport;
-import uk.dtw.api.reports.Partnerships;
-import uk.dtw.api.reports.PenetrationComparisonReport;
-import uk.dtw.api.reports.PrevalenceChangeReport;
 import uk.dtw.api.reports.FundingArea;
 import uk.dtw.api.reports.FundingReport;
-import uk.dtw.api.reports.MeasureCatalogue;
-import uk.dtw.api.reports.PenetrationTableReport;
+import uk.dtw.api.reports.IndicatorComparisonReport;
 import uk.dtw.api.reports.Measure;
+import uk.dtw.api.reports.MeasureCatalogue;
+import uk.dtw.api.reports.Partnerships;
+import uk.dtw.api.reports.PenetrationComparisonReport;
+import uk.dtw.api.reports.PenetrationTableReport;
 import uk.dtw.api.reports.Period;
+import uk.dtw.api.reports.PrevalenceChangeReport;
 import uk.dtw.api.reports.RankingReport;
-import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.reports.Rankings;
+import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.snapshot.Snapshot;
 
-/** The named reports: health, rankings, funding, targets and the rest. Parameters are read and checked here. */
+/**
+ * The named reports: health, rankings, funding, targets and the rest. Parameters are read and
+ * checked here.
+ */
 final class ReportRoutes {
-    static final int MAX_LIMIT = 10_000;
-    static final int DEFAULT_TOP = 10;
+  static final int MAX_LIMIT = 10_000;
+  static final int DEFAULT_TOP = 10;
 
-    private ReportRoutes() {
-    }
+  private ReportRoutes() {}
 
-    static void health(Context ctx, Snapshot snapshot) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("warehouse_version", snapshot.version());
-        body.put("endpoints", Routes.ENDPOINTS);
-        Output.json(ctx, body);
-    }
+  static void health(Context ctx, Snapshot snapshot) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("warehouse_version", snapshot.version());
+    body.put("endpoints", Routes.ENDPOINTS);
+    Output.json(ctx, body);
+  }
 
-    static void rankings(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        Measure measure = Measures.resolve(snapshot, "measure", ctx.queryParam("measure"));
-        String period = Measures.period(measure, ctx.queryParam("period"));
-        String baseline = Measures.baseline(measure, period, Params.optional(ctx, "baseline"));
-        Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
-        String region = region(ctx, snapshot);
-        output.send(ctx, RankingReport.build(Rankings.rank(snapshot, measure, period, baseline, region), limit),
-                snapshot.version());
-    }
+  static void rankings(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Measure measure = Measures.resolve(snapshot, "measure", ctx.queryParam("measure"));
+    String period = Measures.period(measure, ctx.queryParam("period"));
+    String baseline = Measures.baseline(measure, period, Params.optional(ctx, "baseline"));
+    Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
+    String region = region(ctx, snapshot);
+    output.send(
+        ctx,
+        RankingReport.build(Rankings.rank(snapshot, measure, period, baseline, region), limit),
+        snapshot.version());
+  }
 
-    static void penetrationTable(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        String period = Period.parse(ctx.queryParam("period"));
-        output.send(ctx, PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)), snapshot.version());
-    }
+  static void penetrationTable(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    String period = Period.parse(ctx.queryParam("period"));
+    output.send(
+        ctx,
+        PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)),
+        snapshot.version());
+  }
 
-    static void effectiveChangeTop(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        Measure change = MeasureCatalogue.named("measure", "effective_change");
-        String period = Period.parse(ctx.queryParam("period"));
-        String baseline = Measures.baseline(change, period, Params.optional(ctx, "baseline"));
-        Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
-        output.send(ctx, EffectiveChangeTopReport.build(snapshot, period, baseline, region(ctx, snapshot),
-                limit == null ? DEFAULT_TOP : limit), snapshot.version());
-    }
+  static void effectiveChangeTop(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Measure change = MeasureCatalogue.named("measure", "effective_change");
+    String period = Period.parse(ctx.queryParam("period"));
+    String baseline = Measures.baseline(change, period, Params.optional(ctx, "baseline"));
+    Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
+    output.send(
+        ctx,
+        EffectiveChangeTopReport.build(
+            snapshot, period, baseline, region(ctx, snapshot), limit == null ? DEFAULT_TOP : limit),
+        snapshot.version());
+  }
 
-    static void penetration(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        String group = Params.optional(ctx, "drug_group");
-        if (group != null && !group.equalsIgnoreCase("pdu")) {
-            throw Errors.unknownValue("drug_group", group, List.of("pdu"));
-        }
-        List<String> names = Params.list(ctx, "partnership");
-        if (names.isEmpty()) {
-            throw Errors.missing("partnership", "one or more partnership names, repeated or comma-separated");
-        }
-        List<String> periods = Params.list(ctx, "period").stream().map(Period::parse).distinct().toList();
-        if (periods.isEmpty()) {
-            throw Errors.missing("period", Period.EXPECTED + "; several may be given");
-        }
-        List<Partnerships.Found> found = names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
-        output.send(ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
+  static void penetration(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    String group = Params.optional(ctx, "drug_group");
+    if (group != null && !group.equalsIgnoreCase("pdu")) {
+      throw Errors.unknownValue("drug_group", group, List.of("pdu"));
     }
+    List<String> names = Params.list(ctx, "partnership");
+    if (names.isEmpty()) {
+      throw Errors.missing(
+          "partnership", "one or more partnership names, repeated or comma-separated");
+    }
+    List<String> periods =
+        Params.list(ctx, "period").stream().map(Period::parse).distinct().toList();
+    if (periods.isEmpty()) {
+      throw Errors.missing("period", Period.EXPECTED + "; several may be given");
+    }
+    List<Partnerships.Found> found =
+        names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+    output.send(
+        ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
+  }
 
-    static void indicatorCompare(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        IndicatorComparisonReport.Indicator indicator =
-                IndicatorComparisonReport.resolve(snapshot, "indicator", Params.optional(ctx, "indicator"));
-        List<String> names = Params.list(ctx, "partnership");
-        if (names.isEmpty()) {
-            throw Errors.missing("partnership", "one or more partnership names, repeated or comma-separated");
-        }
-        String period = Period.parseAny("period", Params.optional(ctx, "period"));
-        IndicatorComparisonReport.checkPeriod(snapshot, indicator, "period", period);
-        List<Partnerships.Found> found = names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
-        output.send(ctx, IndicatorComparisonReport.build(snapshot, indicator, found, period), snapshot.version());
+  static void indicatorCompare(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    IndicatorComparisonReport.Indicator indicator =
+        IndicatorComparisonReport.resolve(snapshot, "indicator", Params.optional(ctx, "indicator"));
+    List<String> names = Params.list(ctx, "partnership");
+    if (names.isEmpty()) {
+      throw Errors.missing(
+          "partnership", "one or more partnership names, repeated or comma-separated");
     }
+    String period = Period.parseAny("period", Params.optional(ctx, "period"));
+    IndicatorComparisonReport.checkPeriod(snapshot, indicator, "period", period);
+    List<Partnerships.Found> found =
+        names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+    output.send(
+        ctx,
+        IndicatorComparisonReport.build(snapshot, indicator, found, period),
+        snapshot.version());
+  }
 
-    static void bullseye(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
-        output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
-    }
+  static void bullseye(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Partnerships.Found found =
+        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
+  }
 
-    static void prevalenceChange(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
-        String from = Period.parse("from", ctx.queryParam("from"));
-        String to = Period.parse("to", ctx.queryParam("to"));
-        if (from.compareTo(to) >= 0) {
-            throw Errors.conflicting("from", from, "a financial year before to (" + to + ")");
-        }
-        output.send(ctx, PrevalenceChangeReport.build(snapshot, found, from, to), snapshot.version());
+  static void prevalenceChange(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Partnerships.Found found =
+        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    String from = Period.parse("from", ctx.queryParam("from"));
+    String to = Period.parse("to", ctx.queryParam("to"));
+    if (from.compareTo(to) >= 0) {
+      throw Errors.conflicting("from", from, "a financial year before to (" + to + ")");
     }
+    output.send(ctx, PrevalenceChangeReport.build(snapshot, found, from, to), snapshot.version());
+  }
 
-    /** The {@code region} parameter as the warehouse names it, or null for all of England. */
-    static String region(Context ctx, Snapshot snapshot) {
-        String region = Params.optional(ctx, "region");
-        return region == null ? null : Rankings.resolveRegion(snapshot, region);
-    }
+  /** The {@code region} parameter as the warehouse names it, or null for all of England. */
+  static String region(Context ctx, Snapshot snapshot) {
+    String region = Params.optional(ctx, "region");
+    return region == null ? null : Rankings.resolveRegion(snapshot, region);
+  }
 
-    static void funding(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        FundingArea area = FundingArea.resolve(snapshot, Params.optional(ctx, "partnership"),
-                Params.optional(ctx, "region"), Params.optional(ctx, "scope"));
-        output.send(ctx, FundingReport.build(snapshot, area), snapshot.version());
-    }
+  static void funding(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    FundingArea area =
+        FundingArea.resolve(
+            snapshot,
+            Params.optional(ctx, "partnership"),
+            Params.optional(ctx, "region"),
+            Params.optional(ctx, "scope"));
+    output.send(ctx, FundingReport.build(snapshot, area), snapshot.version());
+  }
 
-    static void targets(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
-        output.send(ctx, TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")), snapshot.version());
-    }
+  static void targets(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Partnerships.Found found =
+        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    output.send(
+        ctx,
+        TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")),
+        snapshot.version());
+  }
 }

@@ -7,28 +7,44 @@ import uk.dtw.api.sql.AdhocSql;
 
 /** Every endpoint of the API, declared in one place. */
 public final class Routes {
-    public static final String PREFIX = "/api/v1";
-    /** What GET /health lists; keep in step with {@link #register}. */
-    static final List<String> ENDPOINTS = List.of("GET /api/v1/health", "GET /api/v1/rankings",
-            "GET /api/v1/reports/penetration-table", "GET /api/v1/reports/effective-change-top",
-            "GET /api/v1/penetration", "GET /api/v1/indicators/compare", "GET /api/v1/bullseye", "GET /api/v1/prevalence-change",
-            "GET /api/v1/funding", "GET /api/v1/targets", "POST /api/v1/sql");
+  public static final String PREFIX = "/api/v1";
 
-    private Routes() {
-    }
+  /** What GET /health lists; keep in step with {@link #register}. */
+  static final List<String> ENDPOINTS =
+      List.of(
+          "GET /api/v1/health",
+          "GET /api/v1/rankings",
+          "GET /api/v1/reports/penetration-table",
+          "GET /api/v1/reports/effective-change-top",
+          "GET /api/v1/penetration",
+          "GET /api/v1/indicators/compare",
+          "GET /api/v1/bullseye",
+          "GET /api/v1/prevalence-change",
+          "GET /api/v1/funding",
+          "GET /api/v1/targets",
+          "POST /api/v1/sql");
 
-    public static void register(RoutesConfig routes, SnapshotSource source, AdhocSql adhoc) {
-        routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
-        routes.get(PREFIX + "/rankings", SnapshotHandler.using(source, ReportRoutes::rankings));
-        routes.get(PREFIX + "/funding", SnapshotHandler.using(source, ReportRoutes::funding));
-        routes.get(PREFIX + "/targets", SnapshotHandler.using(source, ReportRoutes::targets));
-        routes.get(PREFIX + "/reports/penetration-table", SnapshotHandler.using(source, ReportRoutes::penetrationTable));
-        routes.get(PREFIX + "/reports/effective-change-top",
-                SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));
-        routes.get(PREFIX + "/penetration", SnapshotHandler.using(source, ReportRoutes::penetration));
-        routes.get(PREFIX + "/indicators/compare", SnapshotHandler.using(source, ReportRoutes::indicatorCompare));
-        routes.get(PREFIX + "/bullseye", SnapshotHandler.using(source, ReportRoutes::bullseye));
-        routes.get(PREFIX + "/prevalence-change", SnapshotHandler.using(source, ReportRoutes::prevalenceChange));
-        routes.post(PREFIX + "/sql", SnapshotHandler.using(source, new SqlRoute(adhoc)::handle));
-    }
+  private Routes() {}
+
+  public static void register(RoutesConfig routes, SnapshotSource source, AdhocSql adhoc) {
+    routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
+    routes.get(PREFIX + "/rankings", SnapshotHandler.using(source, ReportRoutes::rankings));
+    routes.get(PREFIX + "/funding", SnapshotHandler.using(source, ReportRoutes::funding));
+    routes.get(PREFIX + "/targets", SnapshotHandler.using(source, ReportRoutes::targets));
+    routes.get(
+        PREFIX + "/reports/penetration-table",
+        SnapshotHandler.using(source, ReportRoutes::penetrationTable));
+    routes.get(
+        PREFIX + "/reports/effective-change-top",
+        SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));
+    routes.get(PREFIX + "/penetration", SnapshotHandler.using(source, ReportRoutes::penetration));
+    routes.get(
+        PREFIX + "/indicators/compare",
+        SnapshotHandler.using(source, ReportRoutes::indicatorCompare));
+    routes.get(PREFIX + "/bullseye", SnapshotHandler.using(source, ReportRoutes::bullseye));
+    routes.get(
+        PREFIX + "/prevalence-change",
+        SnapshotHandler.using(source, ReportRoutes::prevalenceChange));
+    routes.post(PREFIX + "/sql", SnapshotHandler.using(source, new SqlRoute(adhoc)::handle));
+  }
 }

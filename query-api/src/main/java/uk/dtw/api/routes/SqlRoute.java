@@ -14,50 +14,54 @@ import uk.dtw.api.sql.AdhocSql;
 
 /** {@code POST /api/v1/sql}: one read-only query, capped in rows and time, over the snapshot. */
 final class SqlRoute {
-    static final int DEFAULT_MAX_ROWS = 10_000;
-    static final int MAX_MAX_ROWS = 100_000;
-    static final String EXPECTED_BODY = "JSON {\"sql\": \"SELECT ...\", \"max_rows\": 100}";
+  static final int DEFAULT_MAX_ROWS = 10_000;
+  static final int MAX_MAX_ROWS = 100_000;
+  static final String EXPECTED_BODY = "JSON {\"sql\": \"SELECT ...\", \"max_rows\": 100}";
 
-    private final AdhocSql adhoc;
+  private final AdhocSql adhoc;
 
-    SqlRoute(AdhocSql adhoc) {
-        this.adhoc = adhoc;
+  SqlRoute(AdhocSql adhoc) {
+    this.adhoc = adhoc;
+  }
+
+  void handle(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    JsonNode body = parse(ctx.body());
+    JsonNode sql = body.get("sql");
+    if (sql == null || !sql.isTextual()) {
+      throw Errors.missing("sql", "a string holding one SELECT query, in a " + EXPECTED_BODY);
     }
-
-    void handle(Context ctx, Snapshot snapshot) {
-        Output output = Output.of(ctx);
-        JsonNode body = parse(ctx.body());
-        JsonNode sql = body.get("sql");
-        if (sql == null || !sql.isTextual()) {
-            throw Errors.missing("sql", "a string holding one SELECT query, in a " + EXPECTED_BODY);
-        }
-        JsonNode max = body.get("max_rows");
-        Integer maxRows = max == null || max.isNull() ? null
-                : Params.boundedInt("max_rows", max.asText(), 1, MAX_MAX_ROWS);
-        AdhocSql.Result result = adhoc.run(snapshot, sql.asText(), maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
-        if (output.format() == Format.CSV) {
-            ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
-            Output.csv(ctx, result.table());
-            return;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("columns", result.table().columns());
-        out.put("rows", result.table().rows());
-        out.put("row_count", result.table().rows().size());
-        out.put("truncated", result.truncated());
-        out.put("warehouse_version", snapshot.version());
-        Output.json(ctx, out);
+    JsonNode max = body.get("max_rows");
+    Integer maxRows =
+        max == null || max.isNull()
+            ? null
+            : Params.boundedInt("max_rows", max.asText(), 1, MAX_MAX_ROWS);
+    AdhocSql.Result result =
+        adhoc.run(snapshot, sql.asText(), maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
+    if (output.format() == Format.CSV) {
+      ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
+      Output.csv(ctx, result.table());
+      return;
     }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("columns", result.table().columns());
+    out.put("rows", result.table().rows());
+    out.put("row_count", result.table().rows().size());
+    out.put("truncated", result.truncated());
+    out.put("warehouse_version", snapshot.version());
+    Output.json(ctx, out);
+  }
 
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = JsonOut.MAPPER.readTree(text == null ? "" : text);
-            if (node == null || !node.isObject()) {
-                throw Errors.badBody("request body is not a JSON object", EXPECTED_BODY);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw Errors.badBody("request body is not valid JSON: " + e.getOriginalMessage(), EXPECTED_BODY);
-        }
+  private static JsonNode parse(String text) {
+    try {
+      JsonNode node = JsonOut.MAPPER.readTree(text == null ? "" : text);
+      if (node == null || !node.isObject()) {
+        throw Errors.badBody("request body is not a JSON object", EXPECTED_BODY);
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw Errors.badBody(
+          "request body is not valid JSON: " + e.getOriginalMessage(), EXPECTED_BODY);
     }
+  }
 }

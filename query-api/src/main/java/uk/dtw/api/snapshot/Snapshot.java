@@ -10,81 +10,82 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pinned warehouse version: its Calcite connection, the statements prepared on it, and a
- * count of the requests using it so that a retired version closes only when the last one ends.
+ * One pinned warehouse version: its Calcite connection, the statements prepared on it, and a count
+ * of the requests using it so that a retired version closes only when the last one ends.
  */
 public final class Snapshot {
-    private static final Logger LOG = LoggerFactory.getLogger(Snapshot.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Snapshot.class);
 
-    private final long version;
-    private final Connection connection;
-    private final AutoCloseable owner;
-    private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
-    /** Starts at 1: the reference its source holds while this is the current version. */
-    private final AtomicInteger users = new AtomicInteger(1);
+  private final long version;
+  private final Connection connection;
+  private final AutoCloseable owner;
+  private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
 
-    public Snapshot(long version, Connection connection, AutoCloseable owner) {
-        this.version = version;
-        this.connection = connection;
-        this.owner = owner;
+  /** Starts at 1: the reference its source holds while this is the current version. */
+  private final AtomicInteger users = new AtomicInteger(1);
+
+  public Snapshot(long version, Connection connection, AutoCloseable owner) {
+    this.version = version;
+    this.connection = connection;
+    this.owner = owner;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * The statement for this SQL text, prepared on first use and kept: Calcite re-plans the same text
+   * every time, a reused PreparedStatement does not. Callers lock on it while executing, since a
+   * JDBC statement serves one execution at a time.
+   */
+  public PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement statement = prepared.get(sql);
+    if (statement == null) {
+      PreparedStatement fresh = connection.prepareStatement(sql);
+      statement = prepared.putIfAbsent(sql, fresh);
+      if (statement == null) {
+        statement = fresh;
+      } else {
+        fresh.close();
+      }
     }
+    return statement;
+  }
 
-    public long version() {
-        return version;
+  /** Takes a reference for one request; false when the snapshot has already closed. */
+  boolean retain() {
+    while (true) {
+      int n = users.get();
+      if (n == 0) {
+        return false;
+      }
+      if (users.compareAndSet(n, n + 1)) {
+        return true;
+      }
     }
+  }
 
-    public Connection connection() {
-        return connection;
+  /** Drops a reference; the last one closes the statements and the warehouse. */
+  public void release() {
+    if (users.decrementAndGet() == 0) {
+      close();
     }
+  }
 
-    /**
-     * The statement for this SQL text, prepared on first use and kept: Calcite re-plans the
-     * same text every time, a reused PreparedStatement does not. Callers lock on it while
-     * executing, since a JDBC statement serves one execution at a time.
-     */
-    public PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement statement = prepared.get(sql);
-        if (statement == null) {
-            PreparedStatement fresh = connection.prepareStatement(sql);
-            statement = prepared.putIfAbsent(sql, fresh);
-            if (statement == null) {
-                statement = fresh;
-            } else {
-                fresh.close();
-            }
-        }
-        return statement;
+  private void close() {
+    try {
+      for (PreparedStatement statement : prepared.values()) {
+        statement.close();
+      }
+      owner.close();
+    } catch (Exception e) {
+      // Nothing a caller can do; say so in the log rather than lose it.
+      LOG.warn("closing warehouse version {} failed: {}", version, e.toString());
     }
-
-    /** Takes a reference for one request; false when the snapshot has already closed. */
-    boolean retain() {
-        while (true) {
-            int n = users.get();
-            if (n == 0) {
-                return false;
-            }
-            if (users.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-    }
-
-    /** Drops a reference; the last one closes the statements and the warehouse. */
-    public void release() {
-        if (users.decrementAndGet() == 0) {
-            close();
-        }
-    }
-
-    private void close() {
-        try {
-            for (PreparedStatement statement : prepared.values()) {
-                statement.close();
-            }
-            owner.close();
-        } catch (Exception e) {
-            // Nothing a caller can do; say so in the log rather than lose it.
-            LOG.warn("closing warehouse version {} failed: {}", version, e.toString());
-        }
-    }
+  }
 }

@@ -1,35 +1,34 @@
 package uk.dtw.api.sql;
 
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import uk.dtw.api.snapshot.Snapshot;
 
 /** Runs a caller's query, already past {@link SqlGuard}, with a row cap and a time limit. */
 public final class AdhocSql {
-    /** What a caller's query returned: at most the cap, and whether more rows were there. */
-    public record Result(Table table, boolean truncated) {
-    }
+  /** What a caller's query returned: at most the cap, and whether more rows were there. */
+  public record Result(Table table, boolean truncated) {}
 
-    private final int timeoutSeconds;
+  private final int timeoutSeconds;
 
-    public AdhocSql(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds;
-    }
+  public AdhocSql(int timeoutSeconds) {
+    this.timeoutSeconds = timeoutSeconds;
+  }
 
-    public Result run(Snapshot snapshot, String sql, int maxRows) {
-        String query = SqlGuard.check(sql);
-        try (Statement statement = snapshot.connection().createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
-            statement.setMaxRows(maxRows + 1); // one more than asked tells us whether we cut
-            try (ResultSet rs = statement.executeQuery(query)) {
-                Table all = ResultSets.read(rs, maxRows + 1);
-                boolean truncated = all.rows().size() > maxRows;
-                Table table = truncated ? new Table(all.columns(), all.rows().subList(0, maxRows)) : all;
-                return new Result(table, truncated);
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.classify(e, timeoutSeconds);
-        }
+  public Result run(Snapshot snapshot, String sql, int maxRows) {
+    String query = SqlGuard.check(sql);
+    try (Statement statement = snapshot.connection().createStatement()) {
+      statement.setQueryTimeout(timeoutSeconds);
+      statement.setMaxRows(maxRows + 1); // one more than asked tells us whether we cut
+      try (ResultSet rs = statement.executeQuery(query)) {
+        Table all = ResultSets.read(rs, maxRows + 1);
+        boolean truncated = all.rows().size() > maxRows;
+        Table table = truncated ? new Table(all.columns(), all.rows().subList(0, maxRows)) : all;
+        return new Result(table, truncated);
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.classify(e, timeoutSeconds);
     }
+  }
 }

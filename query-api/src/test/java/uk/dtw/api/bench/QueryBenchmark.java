@@ -13,37 +13,55 @@ import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.warehouse.Warehouse;
 
 /**
- * Times analysts' report queries over one warehouse three ways in one run: Calcite with a
- * statement prepared once (how the API runs named reports), Calcite re-planning the SQL text
- * each time (how ad-hoc SQL runs), and DuckDB over the parquet files Delta Kernel lists (the
- * baseline). Prints medians and ratios to DuckDB; run it through bench/query-bench.sh.
+ * Times analysts' report queries over one warehouse three ways in one run: Calcite with a statement
+ * prepared once (how the API runs named reports), Calcite re-planning the SQL text each time (how
+ * ad-hoc SQL runs), and DuckDB over the parquet files Delta Kernel lists (the baseline). Prints
+ * medians and ratios to DuckDB; run it through bench/query-bench.sh.
  */
 public final class QueryBenchmark {
   private record Query(String name, String sql, String param) {}
 
-  private static final List<Query> QUERIES = List.of(
-      new Query("national penetration ranking", """
+  private static final List<Query> QUERIES =
+      List.of(
+          new Query(
+              "national penetration ranking",
+              """
           SELECT partnership, region, penetration_pct,
             RANK() OVER (ORDER BY penetration_pct DESC) AS national_rank
-          FROM penetration WHERE financial_year = ? AND penetration_pct IS NOT NULL""", "2010-11"),
-      new Query("funding totals by region", """
+          FROM penetration WHERE financial_year = ? AND penetration_pct IS NOT NULL""",
+              "2010-11"),
+          new Query(
+              "funding totals by region",
+              """
           SELECT p.region, SUM(f.computed_total_gbp) AS total, SUM(f.reported_total_gbp - f.computed_total_gbp) AS gap
           FROM funding_total f JOIN partnership p ON p.area_code = f.area_code
-          WHERE f.financial_year = ? GROUP BY p.region""", "2010-11"),
-      new Query("effective change top 10", """
+          WHERE f.financial_year = ? GROUP BY p.region""",
+              "2010-11"),
+          new Query(
+              "effective change top 10",
+              """
           SELECT partnership, change_pct FROM effective_change
-          WHERE financial_year = ? AND change_pct IS NOT NULL ORDER BY change_pct DESC LIMIT 10""", "2010-11"));
+          WHERE financial_year = ? AND change_pct IS NOT NULL ORDER BY change_pct DESC LIMIT 10""",
+              "2010-11"));
 
   public static void main(String[] args) throws Exception {
     String location = args[0];
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     long t0 = System.nanoTime();
-    try (Warehouse wh = Warehouse.open(location); Connection duck = DuckDbMirror.open(wh)) {
+    try (Warehouse wh = Warehouse.open(location);
+        Connection duck = DuckDbMirror.open(wh)) {
       Connection calcite = wh.connection();
-      System.out.printf("warehouse version %d opened in %.0f ms (Delta Kernel snapshot + Calcite schema)%n",
+      System.out.printf(
+          "warehouse version %d opened in %.0f ms (Delta Kernel snapshot + Calcite schema)%n",
           wh.version(), (System.nanoTime() - t0) / 1e6);
-      System.out.printf("%-30s %14s %14s %14s %10s %10s%n", "query (median of " + runs + " runs, ms)",
-          "calcite-prep", "calcite-plan", "duckdb-prep", "prep/duck", "plan/duck");
+      System.out.printf(
+          "%-30s %14s %14s %14s %10s %10s%n",
+          "query (median of " + runs + " runs, ms)",
+          "calcite-prep",
+          "calcite-plan",
+          "duckdb-prep",
+          "prep/duck",
+          "plan/duck");
       for (Query q : QUERIES) {
         long cold = System.nanoTime();
         int rows = count(prepared(calcite, q));
@@ -52,9 +70,11 @@ public final class QueryBenchmark {
         double plan = median(runs, () -> count(replanned(calcite, q)));
         double duckMs = median(runs, () -> count(prepared(duck, q)));
         if (count(prepared(duck, q)) != rows) {
-          throw new IllegalStateException(q.name() + ": Calcite and DuckDB return different row counts");
+          throw new IllegalStateException(
+              q.name() + ": Calcite and DuckDB return different row counts");
         }
-        System.out.printf("%-30s %14.2f %14.2f %14.2f %10.1f %10.1f   (%d rows; Calcite cold %.0f ms)%n",
+        System.out.printf(
+            "%-30s %14.2f %14.2f %14.2f %10.1f %10.1f   (%d rows; Calcite cold %.0f ms)%n",
             q.name(), prep, plan, duckMs, prep / duckMs, plan / duckMs, rows, coldMs);
       }
     }
@@ -78,7 +98,8 @@ public final class QueryBenchmark {
     return ms.get(ms.size() / 2);
   }
 
-  private static final Map<Connection, Map<Query, PreparedStatement>> PREPARED = new java.util.HashMap<>();
+  private static final Map<Connection, Map<Query, PreparedStatement>> PREPARED =
+      new java.util.HashMap<>();
 
   private static ResultSet prepared(Connection c, Query q) throws SQLException {
     PreparedStatement ps = PREPARED.computeIfAbsent(c, k -> new java.util.HashMap<>()).get(q);

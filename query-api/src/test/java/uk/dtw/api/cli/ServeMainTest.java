@@ -14,50 +14,52 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ServeMainTest {
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    private final StringWriter err = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
-    private int serve(String... args) {
-        CommandLine cli = new CommandLine(new ServeMain());
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        return cli.execute(args);
+  private int serve(String... args) {
+    CommandLine cli = new CommandLine(new ServeMain());
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void a_folder_with_nothing_loaded_is_one_line_and_a_non_zero_exit() {
+    int exit = serve("--warehouse", dir.toString(), "--port", "0");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).startsWith("error: nothing has been loaded into").hasLineCount(1);
+  }
+
+  @Test
+  void a_missing_folder_is_one_line_and_a_non_zero_exit() {
+    int exit = serve("--warehouse", dir.resolve("absent").toString());
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("does not exist").hasLineCount(1);
+  }
+
+  @Test
+  void a_taken_port_is_one_line_and_a_non_zero_exit() throws IOException {
+    Path log = Files.createDirectories(dir.resolve("meta/meta_load/_delta_log"));
+    Files.writeString(log.resolve("00000000000000000000.json"), "{}");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int exit =
+          serve("--warehouse", dir.toString(), "--port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(exit).isNotZero();
+      assertThat(err.toString())
+          .startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .hasLineCount(1)
+          .doesNotContain("Exception");
     }
+  }
 
-    @Test
-    void a_folder_with_nothing_loaded_is_one_line_and_a_non_zero_exit() {
-        int exit = serve("--warehouse", dir.toString(), "--port", "0");
-
-        assertThat(exit).isNotZero();
-        assertThat(err.toString()).startsWith("error: nothing has been loaded into").hasLineCount(1);
-    }
-
-    @Test
-    void a_missing_folder_is_one_line_and_a_non_zero_exit() {
-        int exit = serve("--warehouse", dir.resolve("absent").toString());
-
-        assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("does not exist").hasLineCount(1);
-    }
-
-    @Test
-    void a_taken_port_is_one_line_and_a_non_zero_exit() throws IOException {
-        Path log = Files.createDirectories(dir.resolve("meta/meta_load/_delta_log"));
-        Files.writeString(log.resolve("00000000000000000000.json"), "{}");
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int exit = serve("--warehouse", dir.toString(), "--port", Integer.toString(taken.getLocalPort()));
-
-            assertThat(exit).isNotZero();
-            assertThat(err.toString()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .hasLineCount(1).doesNotContain("Exception");
-        }
-    }
-
-    @Test
-    void the_warehouse_option_is_required() {
-        assertThat(serve()).isNotZero();
-        assertThat(err.toString()).contains("--warehouse");
-    }
+  @Test
+  void the_warehouse_option_is_required() {
+    assertThat(serve()).isNotZero();
+    assertThat(err.toString()).contains("--warehouse");
+  }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.SampleWarehouse;
-import uk.dtw.warehouse.Warehouse;
-import uk.dtw.warehouse.calcite.ViewDefinitions;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.Warehouse;
+import uk.dtw.warehouse.calcite.ViewDefinitions;
 
 /**
  * The same SQL through Calcite (over Delta Kernel) and through DuckDB (over the parquet files
@@ -49,9 +49,14 @@ class CalciteDuckDbDifferentialTest {
   }
 
   static Stream<String> everyViewAndFact() {
-    Stream<String> views = ViewDefinitions.load(CalciteDuckDbDifferentialTest.class.getClassLoader()).keySet().stream();
-    Stream<String> facts = StarSchema.TABLES.stream().filter(t -> t.name().startsWith("fact_") || t.name().startsWith("dim_"))
-        .map(TableDef::name);
+    Stream<String> views =
+        ViewDefinitions.load(CalciteDuckDbDifferentialTest.class.getClassLoader())
+            .keySet()
+            .stream();
+    Stream<String> facts =
+        StarSchema.TABLES.stream()
+            .filter(t -> t.name().startsWith("fact_") || t.name().startsWith("dim_"))
+            .map(TableDef::name);
     return Stream.concat(views, facts).map(name -> "SELECT * FROM " + name);
   }
 
@@ -65,7 +70,8 @@ class CalciteDuckDbDifferentialTest {
 
   @Test
   void a_regional_ranking_with_window_functions_agrees() throws SQLException {
-    String sql = """
+    String sql =
+        """
         SELECT region, partnership, penetration_pct,
           RANK() OVER (PARTITION BY region ORDER BY penetration_pct DESC) AS regional_rank,
           COUNT(*) OVER (PARTITION BY region) AS partnerships_in_region
@@ -78,16 +84,22 @@ class CalciteDuckDbDifferentialTest {
 
   @Test
   void funding_totals_by_year_agree() throws SQLException {
-    String sql = """
+    String sql =
+        """
         SELECT financial_year, SUM(amount_gbp) AS total, COUNT(amount_gbp) AS amounts, COUNT(note) AS notes
         FROM funding GROUP BY financial_year""";
-    assertThat(rows(warehouse.connection(), sql)).hasSize(5).containsExactlyElementsOf(rows(duck, sql));
+    assertThat(rows(warehouse.connection(), sql))
+        .hasSize(5)
+        .containsExactlyElementsOf(rows(duck, sql));
   }
 
-  /** Rows as normalised text, sorted: numbers to 12 significant digits, dates ISO, nulls as "null". */
+  /**
+   * Rows as normalised text, sorted: numbers to 12 significant digits, dates ISO, nulls as "null".
+   */
   private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         List<String> row = new ArrayList<>(n);
@@ -105,7 +117,10 @@ class CalciteDuckDbDifferentialTest {
     if (v == null) {
       return "null";
     } else if (v instanceof Number n) {
-      return new BigDecimal(n.toString()).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+      return new BigDecimal(n.toString())
+          .round(new MathContext(12))
+          .stripTrailingZeros()
+          .toPlainString();
     } else if (v instanceof java.sql.Date d) {
       return d.toLocalDate().toString();
     }

@@ -7,16 +7,16 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import uk.dtw.warehouse.Warehouse;
-import uk.dtw.warehouse.calcite.ViewDefinitions;
 import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.Warehouse;
+import uk.dtw.warehouse.calcite.ViewDefinitions;
 
 /**
- * The same pinned warehouse in DuckDB, the second engine: every table over the parquet files
- * Delta Kernel lists as active (never the folder: it still holds files MERGE removed), and every
- * view from the very same SQL files Calcite uses.
+ * The same pinned warehouse in DuckDB, the second engine: every table over the parquet files Delta
+ * Kernel lists as active (never the folder: it still holds files MERGE removed), and every view
+ * from the very same SQL files Calcite uses.
  */
 public final class DuckDbMirror {
   private DuckDbMirror() {}
@@ -27,7 +27,8 @@ public final class DuckDbMirror {
       for (TableDef t : StarSchema.TABLES) {
         s.execute("CREATE VIEW " + t.name() + " AS " + source(t, wh.activeFiles(t.name())));
       }
-      for (Map.Entry<String, String> view : ViewDefinitions.load(DuckDbMirror.class.getClassLoader()).entrySet()) {
+      for (Map.Entry<String, String> view :
+          ViewDefinitions.load(DuckDbMirror.class.getClassLoader()).entrySet()) {
         s.execute("CREATE VIEW " + view.getKey() + " AS " + view.getValue());
       }
     }
@@ -37,11 +38,19 @@ public final class DuckDbMirror {
   /** A table's active files, or an empty relation of its columns when it has none. */
   private static String source(TableDef table, List<String> files) {
     if (!files.isEmpty()) {
-      return "SELECT " + String.join(", ", table.columnNames()) + " FROM read_parquet(["
-          + files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "])";
+      return "SELECT "
+          + String.join(", ", table.columnNames())
+          + " FROM read_parquet(["
+          + files.stream()
+              .map(f -> "'" + f.replace("'", "''") + "'")
+              .collect(Collectors.joining(", "))
+          + "])";
     }
-    return "SELECT " + table.columns().stream().map(c -> "CAST(NULL AS " + type(c) + ") AS " + c.name())
-        .collect(Collectors.joining(", ")) + " WHERE false";
+    return "SELECT "
+        + table.columns().stream()
+            .map(c -> "CAST(NULL AS " + type(c) + ") AS " + c.name())
+            .collect(Collectors.joining(", "))
+        + " WHERE false";
   }
 
   private static String type(Column c) {

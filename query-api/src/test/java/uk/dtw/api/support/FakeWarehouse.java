@@ -13,29 +13,28 @@ import uk.dtw.warehouse.calcite.WarehouseDialect;
 
 /**
  * A tiny warehouse with the real views' names and columns, made of VALUES in a Calcite model
- * (fake-warehouse-model.json): hand-made figures with a tie, missing inputs and a funding gap,
- * for testing routes without running the ETL.
+ * (fake-warehouse-model.json): hand-made figures with a tie, missing inputs and a funding gap, for
+ * testing routes without running the ETL.
  */
 public final class FakeWarehouse {
-    public static final long VERSION = 7;
+  public static final long VERSION = 7;
 
-    private FakeWarehouse() {
-    }
+  private FakeWarehouse() {}
 
-    public static Snapshot snapshot() {
-        try {
-            Path model = Path.of(FakeWarehouse.class.getResource("/fake-warehouse-model.json").toURI());
-            Properties info = WarehouseDialect.connectionProperties(); // the real warehouse's dialect
-            info.setProperty("model", model.toString());
-            Connection connection = DriverManager.getConnection("jdbc:calcite:", info);
-            return new Snapshot(VERSION, connection, connection);
-        } catch (SQLException | URISyntaxException e) {
-            throw new IllegalStateException("cannot open the fake warehouse", e);
-        }
+  public static Snapshot snapshot() {
+    try {
+      Path model = Path.of(FakeWarehouse.class.getResource("/fake-warehouse-model.json").toURI());
+      Properties info = WarehouseDialect.connectionProperties(); // the real warehouse's dialect
+      info.setProperty("model", model.toString());
+      Connection connection = DriverManager.getConnection("jdbc:calcite:", info);
+      return new Snapshot(VERSION, connection, connection);
+    } catch (SQLException | URISyntaxException e) {
+      throw new IllegalStateException("cannot open the fake warehouse", e);
     }
+  }
 
-    /** A real server on a free loopback port over the fake warehouse. */
-    public static ApiServer startServer() {
-        return new ApiServer(new FixedSnapshotSource(snapshot())).start("127.0.0.1", 0);
-    }
+  /** A real server on a free loopback port over the fake warehouse. */
+  public static ApiServer startServer() {
+    return new ApiServer(new FixedSnapshotSource(snapshot())).start("127.0.0.1", 0);
+  }
 }

@@ -12,48 +12,53 @@ import java.time.Duration;
 
 /** A test client for one server: GET and POST returning the response, and JSON reading. */
 public final class Http {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
 
-    public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
-    }
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
 
-    /** GET that must answer 200 (the body is shown if not), read as JSON. */
-    public JsonNode ok(String pathAndQuery) {
-        HttpResponse<String> response = get(pathAndQuery);
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
-    }
+  /** GET that must answer 200 (the body is shown if not), read as JSON. */
+  public JsonNode ok(String pathAndQuery) {
+    HttpResponse<String> response = get(pathAndQuery);
+    org.assertj.core.api.Assertions.assertThat(response.statusCode())
+        .as(response.body())
+        .isEqualTo(200);
+    return json(response);
+  }
 
-    /** GET of a path with its query, which the caller writes already encoded (%20 for a space). */
-    public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
-    }
+  /** GET of a path with its query, which the caller writes already encoded (%20 for a space). */
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
+  }
 
-    public HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
+  public HttpResponse<String> post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
 
-    public static JsonNode json(HttpResponse<String> response) {
-        try {
-            return MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
     }
+  }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(
+          request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+  }
 }

@@ -9,18 +9,19 @@ import uk.dtw.api.snapshot.WarehouseSnapshots;
  * end-to-end test class in the JVM, as analysts share one service. Stopped when the JVM exits.
  */
 public final class SampleApi {
-    private static Http http;
+  private static Http http;
 
-    private SampleApi() {
-    }
+  private SampleApi() {}
 
-    public static synchronized Http http() {
-        if (http == null) {
-            ApiServer server = new ApiServer(WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
-                    .start("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sample-api-stop"));
-            http = new Http(server.port());
-        }
-        return http;
+  public static synchronized Http http() {
+    if (http == null) {
+      ApiServer server =
+          new ApiServer(
+                  WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
+              .start("127.0.0.1", 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sample-api-stop"));
+      http = new Http(server.port());
     }
+    return http;
+  }
 }

@@ -14,95 +14,111 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The real warehouse built from the bundled sample extracts by the real ETL, once per test JVM.
- * The ETL runs in a forked JVM on the etl module's classpath, because Spark must never be on
- * this module's classpath.
+ * The real warehouse built from the bundled sample extracts by the real ETL, once per test JVM. The
+ * ETL runs in a forked JVM on the etl module's classpath, because Spark must never be on this
+ * module's classpath.
  */
 public final class SampleWarehouse {
-    private static final long ETL_TIMEOUT_MINUTES = 10;
-    private static final int OUTPUT_TAIL_LINES = 60;
-    private static Path built;
+  private static final long ETL_TIMEOUT_MINUTES = 10;
+  private static final int OUTPUT_TAIL_LINES = 60;
+  private static Path built;
 
-    private SampleWarehouse() {
-    }
+  private SampleWarehouse() {}
 
-    /** The folder of the loaded sample warehouse, built on first call (fresh for each test JVM). */
-    public static synchronized Path path() {
-        if (built == null) {
-            built = build();
-        }
-        return built;
+  /** The folder of the loaded sample warehouse, built on first call (fresh for each test JVM). */
+  public static synchronized Path path() {
+    if (built == null) {
+      built = build();
     }
+    return built;
+  }
 
-    private static Path build() {
-        Path root = Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
-        Path classes = root.resolve("etl/target/classes");
-        Path classpathFile = root.resolve("etl/target/runtime-classpath.txt");
-        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException("the etl module is not built (" + classpathFile
-                    + " missing): run `mvn -pl etl -am package -DskipTests` first");
-        }
-        Path target = root.resolve("query-api/target/sample-warehouse");
-        Path log = root.resolve("query-api/target/sample-warehouse-etl.log");
-        deleteRecursively(target);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(System.getProperty("dtw.spark.opens", "").trim().split("\\s+")));
-        command.removeIf(String::isEmpty);
-        command.addAll(List.of("-cp", classes + File.pathSeparator + read(classpathFile).trim(),
-                "uk.dtw.etl.cli.EtlMain", "load",
-                "--landing", root.resolve("data/sample").toString(),
-                "--warehouse", target.toString()));
-        run(command, log);
-        return target;
+  private static Path build() {
+    Path root = Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
+    Path classes = root.resolve("etl/target/classes");
+    Path classpathFile = root.resolve("etl/target/runtime-classpath.txt");
+    if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+      throw new IllegalStateException(
+          "the etl module is not built ("
+              + classpathFile
+              + " missing): run `mvn -pl etl -am package -DskipTests` first");
     }
+    Path target = root.resolve("query-api/target/sample-warehouse");
+    Path log = root.resolve("query-api/target/sample-warehouse-etl.log");
+    deleteRecursively(target);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(System.getProperty("dtw.spark.opens", "").trim().split("\\s+")));
+    command.removeIf(String::isEmpty);
+    command.addAll(
+        List.of(
+            "-cp",
+            classes + File.pathSeparator + read(classpathFile).trim(),
+            "uk.dtw.etl.cli.EtlMain",
+            "load",
+            "--landing",
+            root.resolve("data/sample").toString(),
+            "--warehouse",
+            target.toString()));
+    run(command, log);
+    return target;
+  }
 
-    private static void run(List<String> command, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(ETL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the sample ETL load took over " + ETL_TIMEOUT_MINUTES
-                        + " minutes; its output ends:\n" + tail(log));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("the sample ETL load failed (exit " + process.exitValue()
-                        + "); full output in " + log + "; it ends:\n" + tail(log));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the ETL: " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the sample warehouse", e);
-        }
+  private static void run(List<String> command, Path log) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(ETL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "the sample ETL load took over "
+                + ETL_TIMEOUT_MINUTES
+                + " minutes; its output ends:\n"
+                + tail(log));
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "the sample ETL load failed (exit "
+                + process.exitValue()
+                + "); full output in "
+                + log
+                + "; it ends:\n"
+                + tail(log));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the ETL: " + command.get(0), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the sample warehouse", e);
     }
+  }
 
-    private static String tail(Path log) {
-        List<String> lines = Arrays.asList(read(log).split("\n"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()));
-    }
+  private static String tail(Path log) {
+    List<String> lines = Arrays.asList(read(log).split("\n"));
+    return String.join(
+        "\n", lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()));
+  }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + folder, e);
-        }
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
     }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + folder, e);
+    }
+  }
 }

@@ -7,15 +7,22 @@ import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.ColumnType;
 import uk.dtw.model.schema.TableDef;
 
-/** The adapter from the warehouse's schema-as-data to Calcite row types (the ETL has its own to Spark). */
+/**
+ * The adapter from the warehouse's schema-as-data to Calcite row types (the ETL has its own to
+ * Spark).
+ */
 public final class CalciteTypes {
   private CalciteTypes() {}
 
-  /** The row type of a table: its columns in order, each nullable exactly when the schema says so. */
+  /**
+   * The row type of a table: its columns in order, each nullable exactly when the schema says so.
+   */
   public static RelDataType rowType(TableDef def, RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder row = factory.builder();
     for (Column column : def.columns()) {
-      row.add(column.name(), factory.createTypeWithNullability(sqlType(column.type(), factory), column.nullable()));
+      row.add(
+          column.name(),
+          factory.createTypeWithNullability(sqlType(column.type(), factory), column.nullable()));
     }
     return row.build();
   }

@@ -9,12 +9,12 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import uk.dtw.warehouse.delta.DeltaTableReader;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.delta.DeltaTableReader;
 
 /**
- * A warehouse table pinned to one Delta version, scanned whole by Calcite (filters and
- * projections run in Calcite: the tables are small, so pushing them down would buy little).
+ * A warehouse table pinned to one Delta version, scanned whole by Calcite (filters and projections
+ * run in Calcite: the tables are small, so pushing them down would buy little).
  */
 public final class DeltaScannableTable extends AbstractTable implements ScannableTable {
   private final TableDef def;

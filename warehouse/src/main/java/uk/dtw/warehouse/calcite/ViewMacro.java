@@ -9,8 +9,8 @@ import org.apache.calcite.schema.impl.ViewTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
- * One view file as Calcite's {@link ViewTable#viewMacro} makes it, given the file's SQL
- * re-written by {@link WarehouseDialect#toCalciteDefault} so Calcite reads names as written.
+ * One view file as Calcite's {@link ViewTable#viewMacro} makes it, given the file's SQL re-written
+ * by {@link WarehouseDialect#toCalciteDefault} so Calcite reads names as written.
  *
  * <p>Built on first use, so a broken view fails only the queries that name it.
  */
@@ -50,7 +50,8 @@ final class ViewMacro implements TableMacro {
     try {
       canonical = WarehouseDialect.toCalciteDefault(sql);
     } catch (SqlParseException e) {
-      throw new IllegalArgumentException("views/" + name + ".sql does not parse: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "views/" + name + ".sql does not parse: " + e.getMessage(), e);
     }
     List<String> viewPath = List.of(schemaPath.get(0), name);
     return ViewTable.viewMacro(parent, canonical, schemaPath, viewPath, false).apply(arguments);

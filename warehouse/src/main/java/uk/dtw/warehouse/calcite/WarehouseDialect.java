@@ -8,9 +8,9 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * The SQL dialect of the warehouse, for users' queries and view files alike: lower-case names
- * need no quotes ({@code lex=JAVA}), names match whatever their case, and names that are
- * reserved words in Calcite take standard double quotes ({@code "period"}, {@code "measure"}).
+ * The SQL dialect of the warehouse, for users' queries and view files alike: lower-case names need
+ * no quotes ({@code lex=JAVA}), names match whatever their case, and names that are reserved words
+ * in Calcite take standard double quotes ({@code "period"}, {@code "measure"}).
  */
 public final class WarehouseDialect {
   private WarehouseDialect() {}
@@ -30,14 +30,18 @@ public final class WarehouseDialect {
    *
    * <p>Calcite parses a view's SQL with its default parser (lex ORACLE: unquoted names
    * upper-cased), whatever the connection says, when it validates and when it expands the view
-   * (CalcitePrepareImpl.createParser(String), CALCITE-3549); a view would then find no
-   * {@code DIM_AREA} and name its columns {@code AREA_CODE}. Re-writing the view in that
-   * dialect, every identifier quoted, makes both steps read what was written.
+   * (CalcitePrepareImpl.createParser(String), CALCITE-3549); a view would then find no {@code
+   * DIM_AREA} and name its columns {@code AREA_CODE}. Re-writing the view in that dialect, every
+   * identifier quoted, makes both steps read what was written.
    *
    * @throws SqlParseException if the text is not one query in the warehouse dialect
    */
   public static String toCalciteDefault(String sql) throws SqlParseException {
-    SqlParser.Config config = SqlParser.config().withLex(Lex.JAVA).withQuoting(Quoting.DOUBLE_QUOTE);
-    return SqlParser.create(sql, config).parseQuery().toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    SqlParser.Config config =
+        SqlParser.config().withLex(Lex.JAVA).withQuoting(Quoting.DOUBLE_QUOTE);
+    return SqlParser.create(sql, config)
+        .parseQuery()
+        .toSqlString(CalciteSqlDialect.DEFAULT)
+        .getSql();
   }
 }

@@ -8,9 +8,9 @@ import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import uk.dtw.warehouse.WarehouseSnapshot;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.WarehouseSnapshot;
 
 /**
  * The warehouse as a Calcite schema: every table of {@link StarSchema#TABLES} by its name, pinned
@@ -51,8 +51,8 @@ public final class WarehouseSchema extends AbstractSchema {
   protected synchronized Multimap<String, Function> getFunctionMultimap() {
     if (views == null) {
       ImmutableMultimap.Builder<String, Function> builder = ImmutableMultimap.builder();
-      ViewDefinitions.load(WarehouseSchema.class.getClassLoader()).forEach((view, sql) ->
-          builder.put(view, new ViewMacro(parent, name, view, sql)));
+      ViewDefinitions.load(WarehouseSchema.class.getClassLoader())
+          .forEach((view, sql) -> builder.put(view, new ViewMacro(parent, name, view, sql)));
       views = builder.build();
     }
     return views;

@@ -10,8 +10,8 @@ import org.apache.calcite.schema.SchemaPlus;
 import uk.dtw.warehouse.WarehouseSnapshot;
 
 /**
- * Makes a {@link WarehouseSchema} from a Calcite model's operands: {@code directory} (the
- * warehouse root, relative to the model file if not absolute) and optional {@code version}.
+ * Makes a {@link WarehouseSchema} from a Calcite model's operands: {@code directory} (the warehouse
+ * root, relative to the model file if not absolute) and optional {@code version}.
  */
 public final class WarehouseSchemaFactory implements SchemaFactory {
   /** Public singleton, per Calcite's factory contract. */
@@ -24,7 +24,8 @@ public final class WarehouseSchemaFactory implements SchemaFactory {
   public Schema create(SchemaPlus parentSchema, String name, Map<String, Object> operand) {
     Object directory = operand.get("directory");
     if (directory == null) {
-      throw new IllegalArgumentException("schema " + name + ": operand 'directory' (the warehouse root) is required");
+      throw new IllegalArgumentException(
+          "schema " + name + ": operand 'directory' (the warehouse root) is required");
     }
     Path root = Path.of(directory.toString());
     Object base = operand.get(ModelHandler.ExtraOperand.BASE_DIRECTORY.camelName);

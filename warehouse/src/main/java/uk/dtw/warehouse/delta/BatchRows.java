@@ -21,10 +21,10 @@ import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import uk.dtw.warehouse.WarehouseException;
 import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.ColumnType;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.WarehouseException;
 
 /**
  * Turns Kernel column batches into {@code Object[]} rows in a {@link TableDef}'s column order.
@@ -58,7 +58,8 @@ final class BatchRows {
     for (int i = 0; i < width; i++) {
       Column column = def.columns().get(i);
       StructField field = field(batch.getSchema(), column.name());
-      if (field != null) { // absent: the column is newer than this table version, so it reads as null
+      if (field
+          != null) { // absent: the column is newer than this table version, so it reads as null
         vectors[i] = batch.getColumnVector(batch.getSchema().indexOf(field.getName()));
         readers[i] = reader(field.getDataType(), column);
       }
@@ -66,7 +67,8 @@ final class BatchRows {
     Optional<ColumnVector> selection = filtered.getSelectionVector();
     List<Object[]> rows = new ArrayList<>(batch.getSize());
     for (int r = 0; r < batch.getSize(); r++) {
-      if (selection.isPresent() && (selection.get().isNullAt(r) || !selection.get().getBoolean(r))) {
+      if (selection.isPresent()
+          && (selection.get().isNullAt(r) || !selection.get().getBoolean(r))) {
         continue; // removed by a deletion vector
       }
       Object[] row = new Object[width];
@@ -93,7 +95,8 @@ final class BatchRows {
   private ValueReader reader(DataType type, Column column) {
     ValueReader reader = readerOrNull(type, column.type());
     if (reader == null) {
-      throw WarehouseException.typeMismatch(table, column.name(), type.toString(), column.type().name());
+      throw WarehouseException.typeMismatch(
+          table, column.name(), type.toString(), column.type().name());
     }
     return reader;
   }
@@ -122,7 +125,8 @@ final class BatchRows {
         return type instanceof DateType ? ColumnVector::getInt : null;
       case TIMESTAMP:
         return type instanceof TimestampType || type instanceof TimestampNTZType
-            ? (v, r) -> Math.floorDiv(v.getLong(r), 1000L) : null;
+            ? (v, r) -> Math.floorDiv(v.getLong(r), 1000L)
+            : null;
       default:
         return null;
     }

@@ -33,15 +33,15 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
-import uk.dtw.warehouse.WarehouseException;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.WarehouseException;
 
 /**
- * One Delta table folder pinned to one version: the only class that touches Delta Kernel's
- * {@code Engine}, {@code Snapshot} and {@code Scan}; everything else sees rows and a version.
+ * One Delta table folder pinned to one version: the only class that touches Delta Kernel's {@code
+ * Engine}, {@code Snapshot} and {@code Scan}; everything else sees rows and a version.
  *
- * <p>A folder with no {@code _delta_log} (never written) reads as an empty table at version -1.
- * The Kernel snapshot is loaded on first use, so pinning a dozen tables costs nothing until read.
+ * <p>A folder with no {@code _delta_log} (never written) reads as an empty table at version -1. The
+ * Kernel snapshot is loaded on first use, so pinning a dozen tables costs nothing until read.
  */
 public final class DeltaTableReader {
 
@@ -64,12 +64,17 @@ public final class DeltaTableReader {
     return new DeltaTableReader(folder, version, Files.isDirectory(folder.resolve("_delta_log")));
   }
 
-  /** A table that reads as empty whatever the folder holds: one the warehouse version does not list. */
+  /**
+   * A table that reads as empty whatever the folder holds: one the warehouse version does not list.
+   */
   public static DeltaTableReader empty(Path folder) {
     return new DeltaTableReader(folder, null, false);
   }
 
-  /** Whether the folder holds a Delta table this reader reads (false for missing or unlisted tables). */
+  /**
+   * Whether the folder holds a Delta table this reader reads (false for missing or unlisted
+   * tables).
+   */
   public boolean exists() {
     return exists;
   }
@@ -92,7 +97,8 @@ public final class DeltaTableReader {
     List<StructField> wanted = new ArrayList<>();
     for (String name : def.columnNames()) {
       StructField field = BatchRows.field(tableSchema, name);
-      if (field != null) { // a column added to the schema after this version was written reads as null
+      if (field
+          != null) { // a column added to the schema after this version was written reads as null
         wanted.add(field);
       }
     }
@@ -102,7 +108,10 @@ public final class DeltaTableReader {
         .onClose(it::close);
   }
 
-  /** Absolute local paths of the parquet files the pinned version is made of (ignoring deletion vectors). */
+  /**
+   * Absolute local paths of the parquet files the pinned version is made of (ignoring deletion
+   * vectors).
+   */
   public List<String> activeFiles() {
     List<String> files = new ArrayList<>();
     if (!exists) {
@@ -130,7 +139,8 @@ public final class DeltaTableReader {
     if (snapshot == null) {
       try {
         SnapshotBuilder builder = TableManager.loadSnapshot(folder.toString());
-        snapshot = (pinnedVersion == null ? builder : builder.atVersion(pinnedVersion)).build(ENGINE);
+        snapshot =
+            (pinnedVersion == null ? builder : builder.atVersion(pinnedVersion)).build(ENGINE);
       } catch (KernelException e) {
         throw WarehouseException.unreadableTable(folder.toString(), pinnedVersion, e);
       }
@@ -191,12 +201,17 @@ public final class DeltaTableReader {
       return pending.next();
     }
 
-    /** One data file, turned from physical to logical rows with deletion vectors as selection vectors. */
+    /**
+     * One data file, turned from physical to logical rows with deletion vectors as selection
+     * vectors.
+     */
     private CloseableIterator<FilteredColumnarBatch> read(Row scanFile) throws IOException {
       FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-      CloseableIterator<ColumnarBatch> physical = ENGINE.getParquetHandler()
-          .readParquetFiles(singleton(file), physicalSchema, Optional.empty())
-          .map(FileReadResult::getData);
+      CloseableIterator<ColumnarBatch> physical =
+          ENGINE
+              .getParquetHandler()
+              .readParquetFiles(singleton(file), physicalSchema, Optional.empty())
+              .map(FileReadResult::getData);
       return Scan.transformPhysicalData(ENGINE, scanState, scanFile, physical);
     }
 
@@ -245,6 +260,7 @@ public final class DeltaTableReader {
 
   @Override
   public String toString() {
-    return folder + (exists ? "@" + (pinnedVersion == null ? "latest" : pinnedVersion) : " (empty)");
+    return folder
+        + (exists ? "@" + (pinnedVersion == null ? "latest" : pinnedVersion) : " (empty)");
   }
 }

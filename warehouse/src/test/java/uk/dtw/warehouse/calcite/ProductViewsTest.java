@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.warehouse.Warehouse;
 
-/** Every view the classpath lists must name real tables and columns, checked against an empty warehouse. */
+/**
+ * Every view the classpath lists must name real tables and columns, checked against an empty
+ * warehouse.
+ */
 class ProductViewsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void every_listed_view_compiles_against_the_star_schema() throws SQLException {
@@ -36,8 +38,9 @@ class ProductViewsTest {
     }
     assertThat(views).containsKeys("test_in_treatment", "test_treatment_rank");
     assertThat(failures)
-        .as("views that do not compile; names Calcite reserves (period, measure, prev, value, ...) must be avoided or"
-            + " written in double quotes, e.g. f.\"period\"")
+        .as(
+            "views that do not compile; names Calcite reserves (period, measure, prev, value, ...) must be avoided or"
+                + " written in double quotes, e.g. f.\"period\"")
         .isEmpty();
   }
 

@@ -19,18 +19,29 @@ import uk.dtw.warehouse.testing.ListColumnVector;
 
 // Kernel 4.4 cannot write deletion vectors, so the selection-vector path is tested on a batch.
 class BatchRowsTest {
-  private static final TableDef NAMES = new TableDef("names", Layer.GOLD, "Names.",
-      List.of(required("name", ColumnType.STRING, "a name")), List.of("name"));
+  private static final TableDef NAMES =
+      new TableDef(
+          "names",
+          Layer.GOLD,
+          "Names.",
+          List.of(required("name", ColumnType.STRING, "a name")),
+          List.of("name"));
 
   @Test
   void rows_a_deletion_vector_removed_are_skipped() {
     StructType schema = new StructType().add("name", StringType.STRING);
-    ListBatch data = new ListBatch(schema,
-        List.of(new ListColumnVector(StringType.STRING, List.of("kept", "deleted", "unknown", "also kept"))), 4);
+    ListBatch data =
+        new ListBatch(
+            schema,
+            List.of(
+                new ListColumnVector(
+                    StringType.STRING, List.of("kept", "deleted", "unknown", "also kept"))),
+            4);
     ListColumnVector selection =
         new ListColumnVector(BooleanType.BOOLEAN, Arrays.asList(true, false, null, true));
 
-    List<Object[]> rows = new BatchRows(NAMES, "names").rows(new FilteredColumnarBatch(data, Optional.of(selection)));
+    List<Object[]> rows =
+        new BatchRows(NAMES, "names").rows(new FilteredColumnarBatch(data, Optional.of(selection)));
 
     assertThat(rows).extracting(r -> r[0]).containsExactly("kept", "also kept");
   }
@@ -38,9 +49,12 @@ class BatchRowsTest {
   @Test
   void without_a_selection_vector_every_row_is_kept() {
     StructType schema = new StructType().add("NAME", StringType.STRING);
-    ListBatch data = new ListBatch(schema, List.of(new ListColumnVector(StringType.STRING, List.of("a", "b"))), 2);
+    ListBatch data =
+        new ListBatch(
+            schema, List.of(new ListColumnVector(StringType.STRING, List.of("a", "b"))), 2);
 
-    List<Object[]> rows = new BatchRows(NAMES, "names").rows(new FilteredColumnarBatch(data, Optional.empty()));
+    List<Object[]> rows =
+        new BatchRows(NAMES, "names").rows(new FilteredColumnarBatch(data, Optional.empty()));
 
     assertThat(rows).extracting(r -> r[0]).containsExactly("a", "b");
   }

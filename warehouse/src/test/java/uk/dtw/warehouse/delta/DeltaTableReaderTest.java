@@ -13,49 +13,66 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.dtw.warehouse.WarehouseException;
 import uk.dtw.model.schema.ColumnType;
 import uk.dtw.model.schema.Layer;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.warehouse.WarehouseException;
 import uk.dtw.warehouse.testing.DeltaTestTables;
 
 class DeltaTableReaderTest {
-  private static final TableDef ALL_TYPES = new TableDef("all_types", Layer.GOLD, "Every column type.",
-      List.of(
-          required("s", ColumnType.STRING, "a string"),
-          optional("i", ColumnType.INT, "an int"),
-          optional("l", ColumnType.LONG, "a long"),
-          optional("d", ColumnType.DOUBLE, "a double"),
-          optional("b", ColumnType.BOOLEAN, "a boolean"),
-          optional("day", ColumnType.DATE, "a date"),
-          optional("at", ColumnType.TIMESTAMP, "a timestamp")),
-      List.of("s"));
+  private static final TableDef ALL_TYPES =
+      new TableDef(
+          "all_types",
+          Layer.GOLD,
+          "Every column type.",
+          List.of(
+              required("s", ColumnType.STRING, "a string"),
+              optional("i", ColumnType.INT, "an int"),
+              optional("l", ColumnType.LONG, "a long"),
+              optional("d", ColumnType.DOUBLE, "a double"),
+              optional("b", ColumnType.BOOLEAN, "a boolean"),
+              optional("day", ColumnType.DATE, "a date"),
+              optional("at", ColumnType.TIMESTAMP, "a timestamp")),
+          List.of("s"));
 
   private static final Instant AT = Instant.parse("2010-04-01T12:34:56.789Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void rows_come_back_as_calcite_values_in_schema_order_with_nulls_kept() {
     Path table = dir.resolve("all_types");
-    DeltaTestTables.append(table, ALL_TYPES,
+    DeltaTestTables.append(
+        table,
+        ALL_TYPES,
         new Object[] {"full", 7, 8_000_000_000L, 2.5, true, LocalDate.of(2009, 3, 31), AT},
         new Object[] {"empty", null, null, null, null, null, null});
 
     List<Object[]> rows = read(DeltaTableReader.open(table, null), ALL_TYPES);
 
-    assertThat(rows).containsExactlyInAnyOrder(
-        new Object[] {"full", 7, 8_000_000_000L, 2.5, true,
-            (int) LocalDate.of(2009, 3, 31).toEpochDay(), AT.toEpochMilli()},
-        new Object[] {"empty", null, null, null, null, null, null});
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            new Object[] {
+              "full",
+              7,
+              8_000_000_000L,
+              2.5,
+              true,
+              (int) LocalDate.of(2009, 3, 31).toEpochDay(),
+              AT.toEpochMilli()
+            },
+            new Object[] {"empty", null, null, null, null, null, null});
   }
 
   @Test
   void reading_an_older_version_ignores_later_appends() {
     Path table = dir.resolve("t");
-    long v0 = DeltaTestTables.append(table, ALL_TYPES, new Object[] {"first", 1, null, null, null, null, null});
-    long v1 = DeltaTestTables.append(table, ALL_TYPES, new Object[] {"second", 2, null, null, null, null, null});
+    long v0 =
+        DeltaTestTables.append(
+            table, ALL_TYPES, new Object[] {"first", 1, null, null, null, null, null});
+    long v1 =
+        DeltaTestTables.append(
+            table, ALL_TYPES, new Object[] {"second", 2, null, null, null, null, null});
 
     DeltaTableReader old = DeltaTableReader.open(table, v0);
     DeltaTableReader latest = DeltaTableReader.open(table, null);
@@ -64,7 +81,9 @@ class DeltaTableReaderTest {
     assertThat(old.version()).isEqualTo(0L);
     assertThat(read(old, ALL_TYPES)).extracting(r -> r[0]).containsExactly("first");
     assertThat(latest.version()).isEqualTo(1L);
-    assertThat(read(latest, ALL_TYPES)).extracting(r -> r[0]).containsExactlyInAnyOrder("first", "second");
+    assertThat(read(latest, ALL_TYPES))
+        .extracting(r -> r[0])
+        .containsExactlyInAnyOrder("first", "second");
   }
 
   @Test
@@ -88,16 +107,23 @@ class DeltaTableReaderTest {
 
     assertThat(atV0).hasSize(1);
     assertThat(latest).hasSize(2).containsAll(atV0);
-    assertThat(latest).allSatisfy(f -> {
-      assertThat(Path.of(f)).isAbsolute().exists().startsWith(table.toAbsolutePath());
-      assertThat(f).endsWith(".parquet");
-    });
+    assertThat(latest)
+        .allSatisfy(
+            f -> {
+              assertThat(Path.of(f)).isAbsolute().exists().startsWith(table.toAbsolutePath());
+              assertThat(f).endsWith(".parquet");
+            });
   }
 
   @Test
   void a_column_newer_than_the_version_read_comes_back_null() {
-    TableDef before = new TableDef("t", Layer.GOLD, "Before a column was added.",
-        List.of(required("s", ColumnType.STRING, "a string")), List.of("s"));
+    TableDef before =
+        new TableDef(
+            "t",
+            Layer.GOLD,
+            "Before a column was added.",
+            List.of(required("s", ColumnType.STRING, "a string")),
+            List.of("s"));
     Path table = dir.resolve("evolving");
     DeltaTestTables.append(table, before, new Object[] {"old"});
 
@@ -108,9 +134,15 @@ class DeltaTableReaderTest {
 
   @Test
   void a_column_whose_delta_type_differs_from_the_schema_is_a_clear_error() {
-    TableDef asText = new TableDef("t", Layer.GOLD, "i written as text.",
-        List.of(required("s", ColumnType.STRING, "a string"), required("i", ColumnType.STRING, "text")),
-        List.of("s"));
+    TableDef asText =
+        new TableDef(
+            "t",
+            Layer.GOLD,
+            "i written as text.",
+            List.of(
+                required("s", ColumnType.STRING, "a string"),
+                required("i", ColumnType.STRING, "text")),
+            List.of("s"));
     Path table = dir.resolve("mistyped");
     DeltaTestTables.append(table, asText, new Object[] {"a", "seven"});
 
@@ -128,7 +160,8 @@ class DeltaTableReaderTest {
     assertThatThrownBy(() -> DeltaTableReader.open(table, 5L).version())
         .isInstanceOf(WarehouseException.class)
         .hasMessageContaining("version 5")
-        .extracting(e -> ((WarehouseException) e).kind()).isEqualTo(WarehouseException.Kind.UNREADABLE);
+        .extracting(e -> ((WarehouseException) e).kind())
+        .isEqualTo(WarehouseException.Kind.UNREADABLE);
   }
 
   @Test

@@ -36,31 +36,44 @@ import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.ColumnType;
 import uk.dtw.model.schema.TableDef;
 
-/** Writes small real Delta tables with Delta Kernel's own write API, so read tests need no Spark. */
+/**
+ * Writes small real Delta tables with Delta Kernel's own write API, so read tests need no Spark.
+ */
 public final class DeltaTestTables {
   private static final Engine ENGINE = DefaultEngine.create(new Configuration());
 
   private DeltaTestTables() {}
 
-  /** Appends rows (values in {@code def}'s column order) as one commit, creating the table first if need be; returns the new version. */
+  /**
+   * Appends rows (values in {@code def}'s column order) as one commit, creating the table first if
+   * need be; returns the new version.
+   */
   public static long append(Path folder, TableDef def, List<Object[]> rows) {
     StructType schema = schema(def);
     String path = folder.toAbsolutePath().toString();
-    Transaction txn = Files.isDirectory(folder.resolve("_delta_log"))
-        ? TableManager.loadSnapshot(path).build(ENGINE)
-            .buildUpdateTableTransaction("dtw-tests", Operation.WRITE).build(ENGINE)
-        : TableManager.buildCreateTableTransaction(path, schema, "dtw-tests").build(ENGINE);
+    Transaction txn =
+        Files.isDirectory(folder.resolve("_delta_log"))
+            ? TableManager.loadSnapshot(path)
+                .build(ENGINE)
+                .buildUpdateTableTransaction("dtw-tests", Operation.WRITE)
+                .build(ENGINE)
+            : TableManager.buildCreateTableTransaction(path, schema, "dtw-tests").build(ENGINE);
     Row state = txn.getTransactionState(ENGINE);
     try {
       CloseableIterable<Row> actions = CloseableIterable.emptyIterable();
       if (!rows.isEmpty()) {
-        CloseableIterator<FilteredColumnarBatch> physical = Transaction.transformLogicalData(
-            ENGINE, state, closeable(List.of(batch(def, schema, rows)).iterator()), Map.of());
+        CloseableIterator<FilteredColumnarBatch> physical =
+            Transaction.transformLogicalData(
+                ENGINE, state, closeable(List.of(batch(def, schema, rows)).iterator()), Map.of());
         DataWriteContext context = Transaction.getWriteContext(ENGINE, state, Map.of());
-        CloseableIterator<DataFileStatus> files = ENGINE.getParquetHandler().writeParquetFiles(
-            context.getTargetDirectory(), physical, context.getStatisticsColumns());
-        actions = CloseableIterable.inMemoryIterable(
-            Transaction.generateAppendActions(ENGINE, state, files, context));
+        CloseableIterator<DataFileStatus> files =
+            ENGINE
+                .getParquetHandler()
+                .writeParquetFiles(
+                    context.getTargetDirectory(), physical, context.getStatisticsColumns());
+        actions =
+            CloseableIterable.inMemoryIterable(
+                Transaction.generateAppendActions(ENGINE, state, files, context));
       }
       return txn.commit(ENGINE, actions).getVersion();
     } catch (IOException e) {
@@ -106,7 +119,8 @@ public final class DeltaTestTables {
   }
 
   /** A columnar batch over the vectors given. */
-  public record ListBatch(StructType schema, List<ColumnVector> vectors, int size) implements ColumnarBatch {
+  public record ListBatch(StructType schema, List<ColumnVector> vectors, int size)
+      implements ColumnarBatch {
     @Override
     public StructType getSchema() {
       return schema;

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** A Kernel column vector over plain Java values, for writing test tables: LocalDate for DATE, Instant for TIMESTAMP. */
+/**
+ * A Kernel column vector over plain Java values, for writing test tables: LocalDate for DATE,
+ * Instant for TIMESTAMP.
+ */
 public record ListColumnVector(DataType type, List<?> values) implements ColumnVector {
 
   @Override

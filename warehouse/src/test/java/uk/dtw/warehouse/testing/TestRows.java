@@ -6,7 +6,10 @@ import java.util.List;
 import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.TableDef;
 
-/** Builds a row of a table from column name/value pairs, so tests name only the columns they care about. */
+/**
+ * Builds a row of a table from column name/value pairs, so tests name only the columns they care
+ * about.
+ */
 public final class TestRows {
   private TestRows() {}
 
@@ -23,15 +26,18 @@ public final class TestRows {
     Object[] row = new Object[def.columns().size()];
     for (int i = 0; i < row.length; i++) {
       Column c = def.columns().get(i);
-      row[i] = c.nullable() ? null : switch (c.type()) {
-        case STRING -> "x";
-        case INT -> 0;
-        case LONG -> 0L;
-        case DOUBLE -> 0.0;
-        case BOOLEAN -> false;
-        case DATE -> LocalDate.EPOCH;
-        case TIMESTAMP -> Instant.EPOCH;
-      };
+      row[i] =
+          c.nullable()
+              ? null
+              : switch (c.type()) {
+                case STRING -> "x";
+                case INT -> 0;
+                case LONG -> 0L;
+                case DOUBLE -> 0.0;
+                case BOOLEAN -> false;
+                case DATE -> LocalDate.EPOCH;
+                case TIMESTAMP -> Instant.EPOCH;
+              };
     }
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];

@@ -24,12 +24,16 @@ public final class TestWarehouse {
     return root;
   }
 
-  /** Appends each table's rows, then records the load in meta_load; returns the new warehouse version. */
+  /**
+   * Appends each table's rows, then records the load in meta_load; returns the new warehouse
+   * version.
+   */
   public long load(String loadId, Instant finishedAt, Map<TableDef, List<Object[]>> tables) {
     write(tables);
-    String json = versions.entrySet().stream()
-        .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-        .collect(Collectors.joining(", ", "{", "}"));
+    String json =
+        versions.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+            .collect(Collectors.joining(", ", "{", "}"));
     return recordLoad(loadId, finishedAt, json);
   }
 
@@ -40,13 +44,23 @@ public final class TestWarehouse {
 
   /** Appends one meta_load row as given; returns the new warehouse version. */
   public long recordLoad(String loadId, Instant finishedAt, String tableVersionsJson) {
-    return DeltaTestTables.append(folder(AuditTables.META_LOAD), AuditTables.META_LOAD,
+    return DeltaTestTables.append(
+        folder(AuditTables.META_LOAD),
+        AuditTables.META_LOAD,
         metaLoad(loadId, finishedAt, tableVersionsJson));
   }
 
   public static Object[] metaLoad(String loadId, Instant finishedAt, String tableVersionsJson) {
-    return row(AuditTables.META_LOAD, "load_id", loadId, "started_at", finishedAt.minusSeconds(60),
-        "finished_at", finishedAt, "table_versions", tableVersionsJson);
+    return row(
+        AuditTables.META_LOAD,
+        "load_id",
+        loadId,
+        "started_at",
+        finishedAt.minusSeconds(60),
+        "finished_at",
+        finishedAt,
+        "table_versions",
+        tableVersionsJson);
   }
 
   public Path folder(TableDef def) {
@@ -54,6 +68,8 @@ public final class TestWarehouse {
   }
 
   private void write(Map<TableDef, List<Object[]>> tables) {
-    tables.forEach((def, rows) -> versions.put(def.relativePath(), DeltaTestTables.append(folder(def), def, rows)));
+    tables.forEach(
+        (def, rows) ->
+            versions.put(def.relativePath(), DeltaTestTables.append(folder(def), def, rows)));
   }
 }
