@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.dtw.etl.synthetic.NationalExtracts;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /** {@code generate}: a synthetic national landing folder for benchmarks and large tests. */
 @Command(

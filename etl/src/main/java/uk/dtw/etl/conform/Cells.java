@@ -10,7 +10,9 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.reference.AreaDirectory;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.CodedValues;
+import uk.dtw.model.vocabulary.FinancialYear;
+import uk.dtw.model.vocabulary.Period;
 
 /** Reads typed values out of a row's cells, recording a {@link Problem} for each one that fails. */
 final class Cells {
@@ -63,7 +65,7 @@ final class Cells {
   Optional<FinancialYear> period(String column) {
     Optional<FinancialYear> year = FinancialYear.parse(text(column));
     if (year.isEmpty()) {
-      year = PeriodTypos.correct(text(column));
+      year = FinancialYear.correctTypo(text(column));
       year.ifPresent(
           y ->
               result.warn(
@@ -79,7 +81,7 @@ final class Cells {
       result.problem(
           column,
           "period_format",
-          "'" + text(column) + "' is not a financial year; expected e.g. 2008-09 or 2008/09");
+          "'" + text(column) + "' is not a financial year; expected " + Period.EXPECTED);
     }
     return year;
   }
@@ -107,6 +109,26 @@ final class Cells {
     result.problem(
         column, rule, "'" + text(column) + "' is not one of " + String.join(", ", allowed));
     return Optional.empty();
+  }
+
+  /**
+   * The code a coded column's cell means, through the one alias table ({@link CodedValues}): the
+   * code, its printed name, or a word the plans print for it.
+   */
+  Optional<String> code(String column, String rule) {
+    Optional<String> code = CodedValues.code(column, text(column));
+    if (code.isEmpty()) {
+      result.problem(
+          column,
+          rule,
+          "'"
+              + text(column)
+              + "' is not a "
+              + column.replace('_', ' ')
+              + "; expected one of "
+              + String.join(", ", CodedValues.codes(column)));
+    }
+    return code;
   }
 
   /**

@@ -34,14 +34,10 @@ public interface Conformer extends Serializable {
     return switch (kind) {
       case PREVALENCE ->
           new MeasureColumnsConformer(
-              "drug_group",
-              DRUG_GROUPS,
-              false,
-              List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
+              "drug_group", false, List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
       case TREATMENT ->
           new MeasureColumnsConformer(
               "client_group",
-              List.of("pdu", "all_adults"),
               false,
               List.of(
                   "in_treatment",
@@ -53,7 +49,6 @@ public interface Conformer extends Serializable {
       case BULLSEYE ->
           new MeasureColumnsConformer(
               "drug_group",
-              DRUG_GROUPS,
               true,
               List.of(
                   "in_treatment",
@@ -65,6 +60,4 @@ public interface Conformer extends Serializable {
       case INDICATOR -> new IndicatorConformer();
     };
   }
-
-  List<String> DRUG_GROUPS = List.of("pdu", "opiate", "crack", "injecting");
 }

@@ -5,19 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVRecord;
 import uk.dtw.model.reference.Area;
-import uk.dtw.model.reference.AreaNames;
-import uk.dtw.model.reference.FinancialYear;
-import uk.dtw.model.reference.ReferenceFiles;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * Conforms a funding line. Text where the amount belongs ("Amalgamated with DIP main grant") is
  * kept as the line's note with no amount: the money is inside another source, not zero.
  */
 final class FundingConformer extends RowConformer {
-  private transient Map<String, String> sources;
-
   @Override
   public List<String> requiredColumns() {
     return List.of("partnership", "period", "source", "amount_gbp");
@@ -28,33 +23,11 @@ final class FundingConformer extends RowConformer {
     return List.of("partnership", "period", "source", "amount_gbp", "note");
   }
 
-  /** Source codes by the key of both their code and their printed name. */
-  private Map<String, String> sources() {
-    if (sources == null) {
-      Map<String, String> byKey = new LinkedHashMap<>();
-      for (CSVRecord r : ReferenceFiles.read("dim_funding_source.csv")) {
-        byKey.put(AreaNames.key(r.get("source_code").replace('_', ' ')), r.get("source_code"));
-        byKey.put(AreaNames.key(r.get("source_name")), r.get("source_code"));
-      }
-      sources = byKey;
-    }
-    return sources;
-  }
-
   @Override
   void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<FinancialYear> year = cells.period("period");
-    String source = sources().get(AreaNames.key(cells.text("source")));
-    if (source == null) {
-      result.problem(
-          "source",
-          "known_source",
-          "'"
-              + cells.text("source")
-              + "' is not a funding source; expected one of "
-              + String.join(", ", sources().values().stream().distinct().toList()));
-    }
+    String source = cells.code("source", "known_source").orElse(null);
     String amountText = cells.text("amount_gbp");
     OptionalDouble amount = Cells.parseNumber(amountText);
     String note = cells.text("note");

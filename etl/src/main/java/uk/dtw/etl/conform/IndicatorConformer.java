@@ -88,7 +88,7 @@ final class IndicatorConformer extends RowConformer {
       Map<String, Object> figure = new LinkedHashMap<>(carried);
       figure.put("area_code", area.get().code());
       figure.put("period_code", period.get().code());
-      figure.put("period_start", Date.valueOf(period.get().start()));
+      figure.put("period_start", Date.valueOf(period.get().period().startDate()));
       figure.put("numerator", boxed(n.get("count")));
       figure.put("denominator", boxed(n.get("denominator")));
       figure.put("figure", boxed(n.get("value")));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import uk.dtw.model.reference.Area;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * Conforms a row that names an area, a time and a group, then one column per measure (prevalence,
@@ -16,14 +16,11 @@ import uk.dtw.model.reference.FinancialYear;
  */
 final class MeasureColumnsConformer extends RowConformer {
   private final String groupColumn;
-  private final List<String> groups;
   private final boolean atDate;
   private final List<String> measures;
 
-  MeasureColumnsConformer(
-      String groupColumn, List<String> groups, boolean atDate, List<String> measures) {
+  MeasureColumnsConformer(String groupColumn, boolean atDate, List<String> measures) {
     this.groupColumn = groupColumn;
-    this.groups = List.copyOf(groups);
     this.atDate = atDate;
     this.measures = List.copyOf(measures);
   }
@@ -50,7 +47,7 @@ final class MeasureColumnsConformer extends RowConformer {
     Optional<LocalDate> date = atDate ? cells.date("as_at") : Optional.empty();
     Optional<FinancialYear> year =
         atDate ? date.map(FinancialYear::containing) : cells.period("period");
-    Optional<String> group = cells.oneOf(groupColumn, "known_group", groups);
+    Optional<String> group = cells.code(groupColumn, "known_group");
     if (area.isPresent() && year.isPresent() && !area.get().validIn(year.get())) {
       result.problem(
           "partnership",

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import uk.dtw.model.reference.Area;
-import uk.dtw.model.reference.FinancialYear;
-import uk.dtw.model.reference.ReferenceFiles;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /** Conforms a baseline or target line; the measure must be one dim_measure lists as a target. */
 final class TargetConformer extends RowConformer {
@@ -18,23 +17,10 @@ final class TargetConformer extends RowConformer {
     return List.of("partnership", "measure", "period", "kind", "value");
   }
 
-  private static List<String> targetMeasures() {
-    return Measures.TARGETS;
-  }
-
-  /** Read once per JVM, not once per row. */
-  private static final class Measures {
-    static final List<String> TARGETS =
-        ReferenceFiles.read("dim_measure.csv").stream()
-            .filter(r -> r.get("subject").equals("target"))
-            .map(r -> r.get("measure_code"))
-            .toList();
-  }
-
   @Override
   void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
-    Optional<String> measure = cells.oneOf("measure", "known_measure", targetMeasures());
+    Optional<String> measure = cells.code("measure", "known_measure");
     Optional<FinancialYear> year = cells.period("period");
     Optional<String> kind = cells.oneOf("kind", "known_kind", KINDS);
     OptionalDouble value = cells.number("value");

@@ -3,9 +3,8 @@ package uk.dtw.etl.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
+import uk.dtw.model.vocabulary.Words;
 
 /**
  * What one header cell says: the canonical column it names (directly or through the alias table),
@@ -15,20 +14,19 @@ import uk.dtw.model.reference.FinancialYear;
  * @param period the financial year as written in the header, or null
  */
 public record HeaderCell(int index, String raw, String column, String period, boolean baseline) {
-  private static final Pattern YEAR =
-      Pattern.compile("(?<![0-9])(\\d{2}|\\d{4})\\s*[-/\u2013]\\s*(\\d{1,4})(?![0-9])");
-
   static HeaderCell of(int index, String raw, List<String> knownColumns) {
     String text = raw.replace("\uFEFF", "").trim();
     String period = null;
-    Matcher m = YEAR.matcher(text);
-    if (m.find() && FinancialYear.parse(m.group()).isPresent()) {
-      period = m.group();
-      text = (text.substring(0, m.start()) + " " + text.substring(m.end())).trim();
+    Optional<FinancialYear.Found> year = FinancialYear.find(text);
+    if (year.isPresent()) {
+      FinancialYear.Found y = year.get();
+      period = text.substring(y.start(), y.end());
+      text = (text.substring(0, y.start()) + " " + text.substring(y.end())).trim();
     }
-    boolean baseline = Aliases.key(text).equals("baseline");
+    boolean baseline = Words.key(text).equals("baseline");
     String direct = CsvExtract.normaliseHeader(text);
-    String column = knownColumns.contains(direct) ? direct : Aliases.header(text).orElse(null);
+    String column =
+        knownColumns.contains(direct) ? direct : HeaderAliases.header(text).orElse(null);
     if (baseline || text.isEmpty()) {
       column = null;
     }

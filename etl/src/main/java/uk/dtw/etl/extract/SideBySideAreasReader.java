@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * Tables that put areas side by side under two header rows, as Hampshire's plan prints its
@@ -125,7 +125,7 @@ final class SideBySideAreasReader implements LayoutReader {
           Map<String, String> rec = new LinkedHashMap<>();
           rec.put(file.areaColumn(), g.area());
           rec.put("period", y.period());
-          rec.put(shape.labelColumn(), Aliases.value(shape.labelColumn(), text));
+          rec.put(shape.labelColumn(), text);
           rec.put(valueColumn, cell);
           if (file.kind() == ExtractKind.TARGETS) {
             rec.put("kind", y.baseline() ? "baseline" : "target");

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
+import uk.dtw.model.vocabulary.Words;
 
 /**
  * Tables printed with one column per year: a funding profile (sources down, years across), a
@@ -84,7 +85,7 @@ final class WideYearsReader implements LayoutReader {
           Map<String, String> rec = new LinkedHashMap<>();
           rec.put(file.areaColumn(), area.map(a -> r.cell(a.index())).orElse(fixedArea));
           rec.put("period", y.period());
-          rec.put(shape.labelColumn(), Aliases.value(shape.labelColumn(), text));
+          rec.put(shape.labelColumn(), text);
           rec.put(valueColumn, cell);
           if (file.kind() == ExtractKind.TARGETS) {
             rec.put("kind", y.baseline() ? "baseline" : "target");
@@ -102,7 +103,7 @@ final class WideYearsReader implements LayoutReader {
    * "rate".
    */
   static String valueColumn(FileContext file, String labelHeader) {
-    return file.kind() == ExtractKind.PREVALENCE && Aliases.key(labelHeader).contains("rate")
+    return file.kind() == ExtractKind.PREVALENCE && Words.key(labelHeader).contains("rate")
         ? "rate_per_1000"
         : SHAPES.get(file.kind()).valueColumn();
   }

@@ -9,11 +9,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.reference.AreaDirectory;
-import uk.dtw.model.reference.FinancialYear;
 import uk.dtw.model.reference.ReferenceFiles;
 import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.TableDef;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * The rows of every conformed dimension, built from the reference data bundled with the warehouse

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.reference.AreaDirectory;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * Writes a synthetic national landing folder in the canonical layout: every partnership that

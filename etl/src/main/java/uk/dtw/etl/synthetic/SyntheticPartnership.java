@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import uk.dtw.model.reference.Area;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * One partnership's invented but plausible figures: a PDU estimate of a few hundred to a few

@@ -15,7 +15,7 @@ import uk.dtw.etl.extract.ExtractKind;
 import uk.dtw.etl.extract.FileContext;
 import uk.dtw.etl.extract.InputRow;
 import uk.dtw.etl.extract.Layouts;
-import uk.dtw.model.reference.FinancialYear;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 class NationalExtractsTest {
   private static final FinancialYear Y2008 = FinancialYear.parse("2008-09").orElseThrow();

@@ -2,6 +2,7 @@ package uk.dtw.model.reference;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /** A partnership, region or England: one row of dim_area. */
 public record Area(

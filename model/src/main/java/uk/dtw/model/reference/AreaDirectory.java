@@ -2,7 +2,6 @@ package uk.dtw.model.reference;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
+import uk.dtw.model.vocabulary.AreaNameIndex;
+import uk.dtw.model.vocabulary.AreaNames;
 
 /**
  * Every area figures are reported for, built from the ONS district lookup: England's partnerships
@@ -38,11 +39,17 @@ public final class AreaDirectory {
   private final Map<String, String> aliasKeyToCode;
   private final Map<String, String> aliasKeyToAlias;
 
+  private final AreaNameIndex names;
+
   private AreaDirectory(
       Map<String, Area> byCode, Map<String, String> keys, Map<String, String> aliases) {
     this.byCode = byCode;
     this.aliasKeyToCode = keys;
     this.aliasKeyToAlias = aliases;
+    AreaNameIndex.Builder index = AreaNameIndex.builder();
+    byCode.values().forEach(a -> index.official(a.name(), a.code()));
+    keys.forEach((key, code) -> index.alias(aliases.get(key), code));
+    this.names = index.build();
   }
 
   /** The directory built from the bundled reference files. */
@@ -155,7 +162,7 @@ public final class AreaDirectory {
   }
 
   public Optional<Area> resolve(String name) {
-    return Optional.ofNullable(aliasKeyToCode.get(AreaNames.key(name))).map(byCode::get);
+    return names.resolve(name).map(byCode::get);
   }
 
   public Optional<Area> byCode(String code) {
@@ -175,14 +182,12 @@ public final class AreaDirectory {
 
   /** The known names closest to an unknown one, best first. */
   public List<String> closestNames(String name, int howMany) {
-    String key = AreaNames.key(name);
-    return aliasKeyToCode.keySet().stream()
-        .sorted(
-            Comparator.comparingInt((String k) -> AreaNames.distance(key, k)).thenComparing(k -> k))
-        .map(k -> byCode.get(aliasKeyToCode.get(k)).name())
-        .distinct()
-        .limit(howMany)
-        .toList();
+    return names.closestNames(name, howMany);
+  }
+
+  /** The index of every name, as the API builds it again from dim_area_alias. */
+  public AreaNameIndex names() {
+    return names;
   }
 
   /** Mutable state while the lookup is rolled up. */

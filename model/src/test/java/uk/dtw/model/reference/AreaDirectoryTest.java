@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 class AreaDirectoryTest {
   private static final AreaDirectory AREAS = AreaDirectory.load();

@@ -3,6 +3,7 @@ package uk.dtw.api.reports;
 import java.util.Map;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Queries;
+import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * A partnership's Bull's eye: the four rings as counts and shares of the estimate, and whether they
@@ -18,7 +19,7 @@ public final class BullseyeReport {
 
   private BullseyeReport() {}
 
-  public static Report build(Snapshot snapshot, Partnerships.Found partnership) {
+  public static Report build(Snapshot snapshot, Partnership partnership) {
     return Report.named("bullseye")
         .meta("partnership", partnership.name())
         .meta("area_code", partnership.areaCode())

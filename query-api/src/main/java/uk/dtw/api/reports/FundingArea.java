@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.vocabulary.Partnership;
+import uk.dtw.api.vocabulary.Understood;
 
 /**
  * The area a funding report is about, as the funding_area_* views key it: a partnership, a region
@@ -33,14 +35,14 @@ public record FundingArea(
       return new FundingArea(ENGLAND, "country", "England", Map.of());
     }
     if (region != null) {
-      String name = Rankings.resolveRegion(snapshot, region);
+      String name = Understood.region(snapshot, "region", region);
       return new FundingArea("region", "region", name, Map.of("region", name));
     }
     if (partnership == null) {
       throw Errors.missing(
           "partnership", "a partnership name such as Gateshead, or region=NAME, or scope=england");
     }
-    Partnerships.Found found = Partnerships.resolve(snapshot, "partnership", partnership);
+    Partnership found = Understood.partnership(snapshot, "partnership", partnership);
     Map<String, Object> ids = new LinkedHashMap<>();
     ids.put("partnership", found.name());
     ids.put("area_code", found.areaCode());

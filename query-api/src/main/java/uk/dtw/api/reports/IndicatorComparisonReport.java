@@ -10,6 +10,7 @@ import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Column;
 import uk.dtw.api.sql.Queries;
 import uk.dtw.api.sql.Table;
+import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * An indicator's value for partnerships side by side, each beside its region and England, with the
@@ -87,13 +88,10 @@ public final class IndicatorComparisonReport {
   }
 
   public static Report build(
-      Snapshot snapshot,
-      Indicator indicator,
-      List<Partnerships.Found> partnerships,
-      String period) {
+      Snapshot snapshot, Indicator indicator, List<Partnership> partnerships, String period) {
     List<List<Object>> rows = new ArrayList<>();
     Object[] england = area(snapshot, indicator, period, null);
-    for (Partnerships.Found p : partnerships) {
+    for (Partnership p : partnerships) {
       Table ownTable = Queries.run(snapshot, OWN_SQL, indicator.code(), period, p.areaCode());
       List<Object> own =
           ownTable.rows().isEmpty()

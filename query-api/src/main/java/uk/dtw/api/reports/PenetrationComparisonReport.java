@@ -7,6 +7,7 @@ import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Column;
 import uk.dtw.api.sql.Queries;
 import uk.dtw.api.sql.Table;
+import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * Penetration of partnerships side by side, one row per partnership and period, each beside its
@@ -48,9 +49,9 @@ public final class PenetrationComparisonReport {
   private PenetrationComparisonReport() {}
 
   public static Report build(
-      Snapshot snapshot, List<Partnerships.Found> partnerships, List<String> periods) {
+      Snapshot snapshot, List<Partnership> partnerships, List<String> periods) {
     List<List<Object>> rows = new ArrayList<>();
-    for (Partnerships.Found p : partnerships) {
+    for (Partnership p : partnerships) {
       for (String period : periods) {
         Row own = first(Queries.run(snapshot, AREA_SQL, p.areaCode(), period));
         Row region = first(Queries.run(snapshot, REGION_SQL, p.region(), period));

@@ -3,6 +3,7 @@ package uk.dtw.api.reports;
 import java.util.Map;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Queries;
+import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * The Hampshire plan's prevalence table: estimates and rates per 1,000 in two years, by drug group,
@@ -20,8 +21,7 @@ public final class PrevalenceChangeReport {
 
   private PrevalenceChangeReport() {}
 
-  public static Report build(
-      Snapshot snapshot, Partnerships.Found partnership, String from, String to) {
+  public static Report build(Snapshot snapshot, Partnership partnership, String from, String to) {
     return Report.named("prevalence-change")
         .meta("partnership", partnership.name())
         .meta("region", partnership.region())

@@ -3,13 +3,13 @@ package uk.dtw.api.reports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Column;
 import uk.dtw.api.sql.Queries;
 import uk.dtw.api.sql.Table;
+import uk.dtw.model.vocabulary.Period;
 
 /**
  * Partnerships ranked on a measure for one period, in its polarity's direction: the rank in scope
@@ -17,9 +17,6 @@ import uk.dtw.api.sql.Table;
  * partnerships in scope that could not be ranked, with why. Presentation is left to the reports.
  */
 public final class Rankings {
-  static final String REGIONS_SQL =
-      "SELECT DISTINCT region FROM partnership WHERE region IS NOT NULL ORDER BY region";
-
   private Rankings() {}
 
   /** One ranked partnership; previous ranks are null when it had no value then. */
@@ -68,12 +65,13 @@ public final class Rankings {
   /**
    * @param period canonical period (see {@link Period})
    * @param baseline canonical baseline period, or null for the default (the previous period)
-   * @param region region name as {@link #resolveRegion} returns it, or null for all of England
+   * @param region region name as {@link uk.dtw.api.vocabulary.Understood#region} returns it, or
+   *     null for all of England
    */
   public static Result rank(
       Snapshot snapshot, Measure measure, String period, String baseline, String region) {
     String effectiveBaseline =
-        measure.takesBaseline() ? (baseline == null ? Period.previous(period) : baseline) : null;
+        measure.takesBaseline() ? (baseline == null ? previous(period) : baseline) : null;
     Table source = Queries.run(snapshot, measure.sql(), measure.params(period, effectiveBaseline));
     List<Row> valued = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
@@ -96,12 +94,12 @@ public final class Rankings {
     }
     leftOut.sort((a, b) -> a.partnership().compareTo(b.partnership()));
 
-    String previousPeriod = Period.previous(period);
+    String previousPeriod = previous(period);
     String previousBaseline =
         !measure.takesBaseline()
             ? null
             : baseline == null
-                ? Period.previous(previousPeriod)
+                ? previous(previousPeriod)
                 : baseline.compareTo(previousPeriod) < 0 ? baseline : null;
     List<Row> previous =
         measure.takesBaseline() && previousBaseline == null
@@ -137,18 +135,9 @@ public final class Rankings {
         source.columns());
   }
 
-  /**
-   * The region's name as the warehouse writes it, matched ignoring case; a 400 listing regions
-   * otherwise.
-   */
-  public static String resolveRegion(Snapshot snapshot, String region) {
-    List<String> regions =
-        Queries.run(snapshot, REGIONS_SQL).column("region").stream().map(String::valueOf).toList();
-    String wanted = region.strip().toLowerCase(Locale.ROOT);
-    return regions.stream()
-        .filter(r -> r.toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst()
-        .orElseThrow(() -> Errors.unknownValue("region", region, regions));
+  /** The period before: 2007-08 for 2008-09, 2007 for 2008. */
+  static String previous(String period) {
+    return Period.parse(period).orElseThrow().previous().code();
   }
 
   /** The left-out partnerships as a table of partnership and reason. */

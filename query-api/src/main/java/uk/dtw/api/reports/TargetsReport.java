@@ -7,6 +7,7 @@ import uk.dtw.api.errors.Errors;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Queries;
 import uk.dtw.api.sql.Table;
+import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * A partnership's agreed targets against what treatment actually recorded, per measure and period,
@@ -24,7 +25,7 @@ public final class TargetsReport {
 
   private TargetsReport() {}
 
-  public static Report build(Snapshot snapshot, Partnerships.Found partnership, String measure) {
+  public static Report build(Snapshot snapshot, Partnership partnership, String measure) {
     if (measure != null) {
       List<String> known =
           Queries.run(snapshot, MEASURES_SQL).column("measure_code").stream()

@@ -3,8 +3,8 @@ package uk.dtw.api.routes;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.reports.Measure;
 import uk.dtw.api.reports.MeasureCatalogue;
-import uk.dtw.api.reports.Period;
 import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.vocabulary.Understood;
 
 /** Reading a measure and the periods it is asked for, with errors that name the parameter. */
 final class Measures {
@@ -17,7 +17,9 @@ final class Measures {
 
   /** The period parameter; indicators may also be asked for by calendar year. */
   static String period(Measure measure, String text) {
-    return measure.filterColumn() == null ? Period.parse(text) : Period.parseAny("period", text);
+    return measure.filterColumn() == null
+        ? Understood.financialYear("period", text).code()
+        : Understood.period("period", text).code();
   }
 
   /**
@@ -32,7 +34,7 @@ final class Measures {
       throw Errors.conflicting(
           "baseline", text, "no baseline: only a change measure takes one (effective_change)");
     }
-    String baseline = Period.parse("baseline", text);
+    String baseline = Understood.financialYear("baseline", text).code();
     if (baseline.compareTo(period) >= 0) {
       throw Errors.conflicting("baseline", text, "a financial year before the period " + period);
     }

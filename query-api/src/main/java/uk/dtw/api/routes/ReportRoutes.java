@@ -12,15 +12,15 @@ import uk.dtw.api.reports.FundingReport;
 import uk.dtw.api.reports.IndicatorComparisonReport;
 import uk.dtw.api.reports.Measure;
 import uk.dtw.api.reports.MeasureCatalogue;
-import uk.dtw.api.reports.Partnerships;
 import uk.dtw.api.reports.PenetrationComparisonReport;
 import uk.dtw.api.reports.PenetrationTableReport;
-import uk.dtw.api.reports.Period;
 import uk.dtw.api.reports.PrevalenceChangeReport;
 import uk.dtw.api.reports.RankingReport;
 import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.vocabulary.Partnership;
+import uk.dtw.api.vocabulary.Understood;
 
 /**
  * The named reports: health, rankings, funding, targets and the rest. Parameters are read and
@@ -55,7 +55,7 @@ final class ReportRoutes {
 
   static void penetrationTable(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
-    String period = Period.parse(ctx.queryParam("period"));
+    String period = Understood.financialYear("period", ctx.queryParam("period")).code();
     output.send(
         ctx,
         PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)),
@@ -65,7 +65,7 @@ final class ReportRoutes {
   static void effectiveChangeTop(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
     Measure change = MeasureCatalogue.named("measure", "effective_change");
-    String period = Period.parse(ctx.queryParam("period"));
+    String period = Understood.financialYear("period", ctx.queryParam("period")).code();
     String baseline = Measures.baseline(change, period, Params.optional(ctx, "baseline"));
     Integer limit = Params.boundedInt(ctx, "limit", 1, MAX_LIMIT);
     output.send(
@@ -78,7 +78,8 @@ final class ReportRoutes {
   static void penetration(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
     String group = Params.optional(ctx, "drug_group");
-    if (group != null && !group.equalsIgnoreCase("pdu")) {
+    // Penetration is measured against the PDU estimate only: any spelling of pdu, nothing else.
+    if (group != null && !Understood.code("drug_group", "drug_group", group).equals("pdu")) {
       throw Errors.unknownValue("drug_group", group, List.of("pdu"));
     }
     List<String> names = Params.list(ctx, "partnership");
@@ -87,12 +88,16 @@ final class ReportRoutes {
           "partnership", "one or more partnership names, repeated or comma-separated");
     }
     List<String> periods =
-        Params.list(ctx, "period").stream().map(Period::parse).distinct().toList();
+        Params.list(ctx, "period").stream()
+            .map(p -> Understood.financialYear("period", p).code())
+            .distinct()
+            .toList();
     if (periods.isEmpty()) {
-      throw Errors.missing("period", Period.EXPECTED + "; several may be given");
+      throw Errors.missing(
+          "period", uk.dtw.model.vocabulary.Period.EXPECTED + "; several may be given");
     }
-    List<Partnerships.Found> found =
-        names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+    List<Partnership> found =
+        names.stream().map(n -> Understood.partnership(snapshot, "partnership", n)).toList();
     output.send(
         ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
   }
@@ -106,10 +111,10 @@ final class ReportRoutes {
       throw Errors.missing(
           "partnership", "one or more partnership names, repeated or comma-separated");
     }
-    String period = Period.parseAny("period", Params.optional(ctx, "period"));
+    String period = Understood.period("period", Params.optional(ctx, "period")).code();
     IndicatorComparisonReport.checkPeriod(snapshot, indicator, "period", period);
-    List<Partnerships.Found> found =
-        names.stream().map(n -> Partnerships.resolve(snapshot, "partnership", n)).toList();
+    List<Partnership> found =
+        names.stream().map(n -> Understood.partnership(snapshot, "partnership", n)).toList();
     output.send(
         ctx,
         IndicatorComparisonReport.build(snapshot, indicator, found, period),
@@ -118,17 +123,17 @@ final class ReportRoutes {
 
   static void bullseye(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
-    Partnerships.Found found =
-        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    Partnership found =
+        Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
     output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
   }
 
   static void prevalenceChange(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
-    Partnerships.Found found =
-        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
-    String from = Period.parse("from", ctx.queryParam("from"));
-    String to = Period.parse("to", ctx.queryParam("to"));
+    Partnership found =
+        Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    String from = Understood.financialYear("from", ctx.queryParam("from")).code();
+    String to = Understood.financialYear("to", ctx.queryParam("to")).code();
     if (from.compareTo(to) >= 0) {
       throw Errors.conflicting("from", from, "a financial year before to (" + to + ")");
     }
@@ -138,7 +143,7 @@ final class ReportRoutes {
   /** The {@code region} parameter as the warehouse names it, or null for all of England. */
   static String region(Context ctx, Snapshot snapshot) {
     String region = Params.optional(ctx, "region");
-    return region == null ? null : Rankings.resolveRegion(snapshot, region);
+    return region == null ? null : Understood.region(snapshot, "region", region);
   }
 
   static void funding(Context ctx, Snapshot snapshot) {
@@ -154,8 +159,8 @@ final class ReportRoutes {
 
   static void targets(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
-    Partnerships.Found found =
-        Partnerships.resolve(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    Partnership found =
+        Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
     output.send(
         ctx,
         TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")),

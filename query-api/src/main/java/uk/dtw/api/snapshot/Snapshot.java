@@ -20,6 +20,7 @@ public final class Snapshot {
   private final Connection connection;
   private final AutoCloseable owner;
   private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+  private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
   /** Starts at 1: the reference its source holds while this is the current version. */
   private final AtomicInteger users = new AtomicInteger(1);
@@ -55,6 +56,15 @@ public final class Snapshot {
       }
     }
     return statement;
+  }
+
+  /**
+   * What {@code compute} gives, computed once for this version: a version never changes, so neither
+   * does anything read from it alone (the names of its partnerships, say).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    return (T) memos.computeIfAbsent(key, k -> compute.get());
   }
 
   /** Takes a reference for one request; false when the snapshot has already closed. */

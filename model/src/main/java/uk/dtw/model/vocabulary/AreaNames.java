@@ -1,14 +1,13 @@
-package uk.dtw.model.reference;
+package uk.dtw.model.vocabulary;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How area names are compared: the same name however an extract spells it. */
+/**
+ * How area names are compared: the same name however an extract or an analyst spells it. See {@link
+ * AreaNameIndex} for the names themselves.
+ */
 public final class AreaNames {
   private AreaNames() {}
-
-  private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
   /** Partnership suffixes people append to the area's name ("Hampshire DAAT"). */
   private static final Pattern SUFFIX =
@@ -20,12 +19,7 @@ public final class AreaNames {
    * spaces collapsed, and a trailing DAT/DAAT/partnership suffix removed.
    */
   public static String key(String name) {
-    if (name == null) {
-      return "";
-    }
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
-    s = NOT_ALNUM.matcher(s).replaceAll(" ").trim();
+    String s = Words.key(name);
     String stripped = SUFFIX.matcher(s).replaceAll("").trim();
     return stripped.isEmpty() ? s : stripped;
   }
