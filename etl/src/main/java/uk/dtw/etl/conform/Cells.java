@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.reference.AreaDirectory;
 import uk.dtw.model.vocabulary.CodedValues;
@@ -51,7 +53,7 @@ final class Cells {
     if (area.isEmpty()) {
       result.problem(
           column,
-          "known_partnership",
+          Rule.KNOWN_PARTNERSHIP,
           name.isEmpty()
               ? "no partnership named; expected a partnership, region or England"
               : "unknown partnership '"
@@ -70,7 +72,7 @@ final class Cells {
           y ->
               result.warn(
                   column,
-                  "period_corrected",
+                  Rule.PERIOD_CORRECTED,
                   "'"
                       + text(column)
                       + "' read as "
@@ -80,7 +82,7 @@ final class Cells {
     if (year.isEmpty()) {
       result.problem(
           column,
-          "period_format",
+          Rule.PERIOD_FORMAT,
           "'" + text(column) + "' is not a financial year; expected " + Period.EXPECTED);
     }
     return year;
@@ -96,12 +98,12 @@ final class Cells {
     }
     result.problem(
         column,
-        "date_format",
+        Rule.DATE_FORMAT,
         "'" + text(column) + "' is not a date; expected 2009-03-31 or 31/03/2009");
     return Optional.empty();
   }
 
-  Optional<String> oneOf(String column, String rule, List<String> allowed) {
+  Optional<String> oneOf(String column, Rule rule, List<String> allowed) {
     String v = text(column).toLowerCase(java.util.Locale.ROOT);
     if (allowed.contains(v)) {
       return Optional.of(v);
@@ -115,7 +117,7 @@ final class Cells {
    * The code a coded column's cell means, through the one alias table ({@link CodedValues}): the
    * code, its printed name, or a word the plans print for it.
    */
-  Optional<String> code(String column, String rule) {
+  Optional<String> code(String column, Rule rule) {
     Optional<String> code = CodedValues.code(column, text(column));
     if (code.isEmpty()) {
       result.problem(
@@ -123,8 +125,8 @@ final class Cells {
           rule,
           "'"
               + text(column)
-              + "' is not a "
-              + column.replace('_', ' ')
+              + "' is not "
+              + CodedValues.noun(column)
               + "; expected one of "
               + String.join(", ", CodedValues.codes(column)));
     }
@@ -138,11 +140,11 @@ final class Cells {
   OptionalDouble number(String column) {
     OptionalDouble n = parseNumber(text(column));
     if (n.isEmpty() && !blank(column)) {
-      result.problem(column, "number", "'" + text(column) + "' is not a number");
+      result.problem(column, Rule.NUMBER, "'" + text(column) + "' is not a number");
     } else if (n.isPresent() && n.getAsDouble() < 0) {
       result.problem(
           column,
-          "non_negative",
+          Rule.NON_NEGATIVE,
           "'" + text(column) + "' is negative; counts and amounts cannot be");
       return OptionalDouble.empty();
     }
@@ -153,7 +155,7 @@ final class Cells {
   OptionalDouble signedNumber(String column) {
     OptionalDouble n = parseNumber(text(column));
     if (n.isEmpty() && !blank(column)) {
-      result.problem(column, "number", "'" + text(column) + "' is not a number");
+      result.problem(column, Rule.NUMBER, "'" + text(column) + "' is not a number");
     }
     return n;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.schema.TableDef;
 
 /**
@@ -35,7 +36,7 @@ final class DuplicateKeys {
         seen.get(key).add(new int[] {i});
       }
     }
-    conflicts.forEach((i, message) -> results.get(i).problem(null, "duplicate_key", message));
+    conflicts.forEach((i, message) -> results.get(i).problem(null, Rule.DUPLICATE_KEY, message));
   }
 
   private static List<Object> valuesOf(TableDef fact, Map<String, Object> figure) {

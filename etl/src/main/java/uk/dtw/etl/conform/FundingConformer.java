@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.vocabulary.FinancialYear;
 
@@ -27,7 +28,7 @@ final class FundingConformer extends RowConformer {
   void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
     Optional<FinancialYear> year = cells.period("period");
-    String source = cells.code("source", "known_source").orElse(null);
+    String source = cells.code("source", Rule.KNOWN_SOURCE).orElse(null);
     String amountText = cells.text("amount_gbp");
     OptionalDouble amount = Cells.parseNumber(amountText);
     String note = cells.text("note");
@@ -36,7 +37,7 @@ final class FundingConformer extends RowConformer {
     } else if (amount.isPresent() && amount.getAsDouble() < 0) {
       result.problem(
           "amount_gbp",
-          "non_negative",
+          Rule.NON_NEGATIVE,
           "'" + amountText + "' is negative; funding amounts cannot be");
     }
     if (amount.isEmpty() && note.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import uk.dtw.etl.extract.CsvExtract;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.reference.Area;
 
 /**
@@ -37,7 +38,7 @@ final class IndicatorConformer extends RowConformer {
     if (code.isEmpty()) {
       result.problem(
           "indicator",
-          "indicator_code",
+          Rule.INDICATOR_CODE,
           "no indicator named; expected a code such as drug_deaths_per_100k");
     }
     Optional<Area> area = cells.area("area", Reference.areas());
@@ -45,14 +46,14 @@ final class IndicatorConformer extends RowConformer {
     if (period.isEmpty()) {
       result.problem(
           "period",
-          "period_format",
+          Rule.PERIOD_FORMAT,
           "'"
               + cells.text("period")
               + "' is not a financial year or a calendar year; expected e.g. 2008-09 or 2008");
     } else if (area.isPresent() && !period.get().validFor(area.get())) {
       result.problem(
           "area",
-          "area_valid_in_period",
+          Rule.AREA_VALID_IN_PERIOD,
           area.get().name()
               + " did not exist as a partnership in "
               + period.get().code()
@@ -80,7 +81,7 @@ final class IndicatorConformer extends RowConformer {
     if (cells.blank("value") && (cells.blank("count") || cells.blank("denominator"))) {
       result.problem(
           cells.blank("count") ? "count" : "denominator",
-          "value_or_count_and_denominator",
+          Rule.VALUE_OR_COUNT_AND_DENOMINATOR,
           "the row has no value and no count with its denominator; give value, or count and denominator");
     }
     checkInterval(n, result);
@@ -111,7 +112,7 @@ final class IndicatorConformer extends RowConformer {
       if (cells.blank(needed)) {
         result.problem(
             needed,
-            "indicator_definition",
+            Rule.INDICATOR_DEFINITION,
             "the row defines the indicator in part; give indicator_name, "
                 + "unit and polarity together (blank all of them on rows that only add figures)");
         return Optional.empty();
@@ -121,7 +122,7 @@ final class IndicatorConformer extends RowConformer {
     if (polarity.isEmpty()) {
       result.problem(
           "polarity",
-          "known_polarity",
+          Rule.KNOWN_POLARITY,
           "'"
               + cells.text("polarity")
               + "' is not a polarity; expected "
@@ -130,12 +131,12 @@ final class IndicatorConformer extends RowConformer {
     String unit = cells.text("unit");
     OptionalDouble multiplier = cells.number("multiplier");
     if (multiplier.isPresent() && multiplier.getAsDouble() == 0) {
-      result.problem("multiplier", "number", "the multiplier cannot be 0");
+      result.problem("multiplier", Rule.NUMBER, "the multiplier cannot be 0");
     }
     Optional<String> method =
         cells.blank("method")
             ? Optional.of(IndicatorDefinition.defaultMethod(unit))
-            : cells.oneOf("method", "known_method", IndicatorDefinition.METHODS);
+            : cells.oneOf("method", Rule.KNOWN_METHOD, IndicatorDefinition.METHODS);
     if (polarity.isEmpty()
         || method.isEmpty()
         || (multiplier.isEmpty() && !cells.blank("multiplier"))) {
@@ -157,13 +158,13 @@ final class IndicatorConformer extends RowConformer {
     if (value.isPresent() && lower.isPresent() && lower.getAsDouble() > value.getAsDouble()) {
       result.problem(
           "lower_95",
-          "interval_contains_value",
+          Rule.INTERVAL_CONTAINS_VALUE,
           "lower_95 " + lower.getAsDouble() + " is above the value " + value.getAsDouble());
     }
     if (value.isPresent() && upper.isPresent() && upper.getAsDouble() < value.getAsDouble()) {
       result.problem(
           "upper_95",
-          "interval_contains_value",
+          Rule.INTERVAL_CONTAINS_VALUE,
           "upper_95 " + upper.getAsDouble() + " is below the value " + value.getAsDouble());
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * The file-level rule of indicator extracts: each indicator is defined (name, unit, polarity,
@@ -49,7 +50,7 @@ final class IndicatorDefinitions {
                 + " ("
                 + column
                 + "); one file must define an indicator one way";
-        rows.forEach(r -> results.get(r).problem(column, "indicator_definition", message));
+        rows.forEach(r -> results.get(r).problem(column, Rule.INDICATOR_DEFINITION, message));
         return;
       }
     }
@@ -58,7 +59,7 @@ final class IndicatorDefinitions {
       if (first == null && !r.figures().isEmpty()) {
         r.problem(
             "indicator_name",
-            "indicator_definition",
+            Rule.INDICATOR_DEFINITION,
             "indicator '"
                 + code
                 + "' is not defined in this file; "

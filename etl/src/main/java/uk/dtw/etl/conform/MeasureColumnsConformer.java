@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.vocabulary.FinancialYear;
 
@@ -47,11 +48,11 @@ final class MeasureColumnsConformer extends RowConformer {
     Optional<LocalDate> date = atDate ? cells.date("as_at") : Optional.empty();
     Optional<FinancialYear> year =
         atDate ? date.map(FinancialYear::containing) : cells.period("period");
-    Optional<String> group = cells.code(groupColumn, "known_group");
+    Optional<String> group = cells.code(groupColumn, Rule.KNOWN_GROUP);
     if (area.isPresent() && year.isPresent() && !area.get().validIn(year.get())) {
       result.problem(
           "partnership",
-          "area_valid_in_period",
+          Rule.AREA_VALID_IN_PERIOD,
           area.get().name()
               + " did not exist as a partnership in "
               + year.get()
@@ -90,17 +91,17 @@ final class MeasureColumnsConformer extends RowConformer {
     if (estimate.isPresent() && lower.isPresent() && lower.getAsDouble() > estimate.getAsDouble()) {
       result.problem(
           "lower_95",
-          "interval_contains_estimate",
+          Rule.INTERVAL_CONTAINS_ESTIMATE,
           "lower_95 " + lower.getAsDouble() + " is above the estimate " + estimate.getAsDouble());
     }
     if (estimate.isPresent() && upper.isPresent() && upper.getAsDouble() < estimate.getAsDouble()) {
       result.problem(
           "upper_95",
-          "interval_contains_estimate",
+          Rule.INTERVAL_CONTAINS_ESTIMATE,
           "upper_95 " + upper.getAsDouble() + " is below the estimate " + estimate.getAsDouble());
     }
     if (lower.isPresent() && upper.isPresent() && lower.getAsDouble() > upper.getAsDouble()) {
-      result.problem("lower_95", "interval_contains_estimate", "lower_95 is above upper_95");
+      result.problem("lower_95", Rule.INTERVAL_CONTAINS_ESTIMATE, "lower_95 is above upper_95");
     }
   }
 }

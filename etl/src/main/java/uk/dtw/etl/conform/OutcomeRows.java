@@ -15,8 +15,8 @@ import uk.dtw.etl.extract.FileContext;
 import uk.dtw.etl.extract.InputRow;
 import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.extract.Layouts;
-import uk.dtw.etl.extract.Note;
 import uk.dtw.etl.extract.Sheets;
+import uk.dtw.etl.rules.Problem;
 import uk.dtw.etl.spark.SparkTypes;
 import uk.dtw.model.schema.Column;
 
@@ -101,8 +101,9 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     conformer.checkFile(rowNumbers, results);
     DuplicateKeys.check(kind.factTable(), rowNumbers, results);
     List<Row> out = new ArrayList<>();
-    for (Note w : read.fileWarnings()) {
-      out.add(row(file, 1, "{}", WARNING, false, w.column(), w.rule(), w.message(), Map.of()));
+    for (Problem w : read.fileWarnings()) {
+      out.add(
+          row(file, 1, "{}", WARNING, false, w.column(), w.rule().code(), w.message(), Map.of()));
     }
     for (int i = 0; i < results.size(); i++) {
       emit(out, file, read.rows().get(i), results.get(i));
@@ -115,8 +116,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
    */
   private static RowResult conform(Conformer conformer, InputRow row) {
     RowResult result = new RowResult();
-    row.problems.forEach(p -> result.problem(p.column(), p.rule(), p.message()));
-    row.warnings.forEach(w -> result.warn(w.column(), w.rule(), w.message()));
+    row.problems.forEach(result::add);
+    row.warnings.forEach(result::add);
     if (row.skipReason() != null) {
       result.skip(row.skipReason());
     } else if (row.problems.isEmpty()) {
@@ -137,7 +138,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
                 QUARANTINED,
                 first,
                 p.column(),
-                p.rule(),
+                p.rule().code(),
                 p.message(),
                 Map.of()));
         first = false;
@@ -151,7 +152,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
               SKIPPED,
               true,
               null,
-              "skipped",
+              null, // a skip breaks no rule: its reason says why the row had nothing to load
               result.skipReason(),
               Map.of()));
     } else {
@@ -169,7 +170,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
               WARNING,
               false,
               w.column(),
-              w.rule(),
+              w.rule().code(),
               w.message(),
               Map.of()));
     }

@@ -3,6 +3,9 @@ package uk.dtw.etl.conform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
+import uk.dtw.etl.rules.Severity;
 
 /**
  * What conforming one extract row gave: its figures (one map of fact columns each), or the problems
@@ -19,16 +22,21 @@ public final class RowResult {
     figures.add(factColumns);
   }
 
-  public void problem(String column, String rule, String message) {
-    problems.add(new Problem(column, rule, message));
+  /** A problem a reader found: an error holds the row back, a warning only goes to the report. */
+  public void add(Problem problem) {
+    (problem.severity() == Severity.ERROR ? problems : warnings).add(problem);
+  }
+
+  public void problem(String column, Rule rule, String message) {
+    problems.add(Problem.error(column, rule, message));
   }
 
   /**
    * Something the row was read as that a person should check (a corrected period); the row still
    * loads.
    */
-  public void warn(String column, String rule, String message) {
-    warnings.add(new Problem(column, rule, message));
+  public void warn(String column, Rule rule, String message) {
+    warnings.add(Problem.warning(column, rule, message));
   }
 
   public List<Problem> warnings() {

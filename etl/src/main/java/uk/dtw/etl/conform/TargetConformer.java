@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.reference.Area;
 import uk.dtw.model.vocabulary.FinancialYear;
 
@@ -20,9 +21,9 @@ final class TargetConformer extends RowConformer {
   @Override
   void conform(Cells cells, RowResult result) {
     Optional<Area> area = cells.area("partnership", Reference.areas());
-    Optional<String> measure = cells.code("measure", "known_measure");
+    Optional<String> measure = cells.code("measure", Rule.KNOWN_MEASURE);
     Optional<FinancialYear> year = cells.period("period");
-    Optional<String> kind = cells.oneOf("kind", "known_kind", KINDS);
+    Optional<String> kind = cells.oneOf("kind", Rule.KNOWN_KIND, KINDS);
     OptionalDouble value = cells.number("value");
     if (value.isEmpty() && cells.blank("value")) {
       result.skip("no value reported");

@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Reads one CSV extract's bytes into a {@link Grid}: text decoding and the delimiter are worked out
@@ -28,14 +30,14 @@ public final class CsvExtract {
   }
 
   public static Grid parse(byte[] content) {
-    List<Note> warnings = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
     String text = TextDecoding.decode(content, warnings);
     char delimiter = TextDecoding.sniffDelimiter(text);
     if (delimiter != ',') {
       warnings.add(
-          new Note(
+          Problem.warning(
               null,
-              "delimiter",
+              Rule.DELIMITER,
               "cells are separated by "
                   + (delimiter == '\t' ? "tabs" : "'" + delimiter + "'")
                   + ", not commas; read that way"));

@@ -2,6 +2,7 @@ package uk.dtw.etl.extract;
 
 import java.util.List;
 import java.util.Optional;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Checks the derived columns of a row (a % change, a penetration) against the figures beside them.
@@ -28,7 +29,7 @@ final class DerivedColumns {
             case "derived:change" -> change(r, header, h, printed);
             default -> Optional.empty();
           };
-      wrong.ifPresent(m -> row.problem(CsvExtract.normaliseHeader(h.raw()), "derived_check", m));
+      wrong.ifPresent(m -> row.problem(CsvExtract.normaliseHeader(h.raw()), Rule.DERIVED_CHECK, m));
     }
   }
 

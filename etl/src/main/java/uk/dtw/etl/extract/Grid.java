@@ -3,6 +3,7 @@ package uk.dtw.etl.extract;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Problem;
 
 /**
  * A file's cells as read, before any meaning is given to them: the header row and every row below
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param rows the rows below the header, numbered as a spreadsheet shows them (header = row 1)
  * @param warnings what reading the bytes had to decide (e.g. the file was not UTF-8)
  */
-public record Grid(List<String> header, List<GridRow> rows, List<Note> warnings) {
+public record Grid(List<String> header, List<GridRow> rows, List<Problem> warnings) {
 
   /** One row as read; {@code parseError} is set where the bytes could not be read as cells. */
   public record GridRow(int row, List<String> cells, String parseError) {

@@ -1,6 +1,8 @@
 package uk.dtw.etl.extract;
 
 import java.util.List;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Warnings about a file's header: columns that are not loaded, and why, so nothing is dropped
@@ -9,7 +11,7 @@ import java.util.List;
 final class HeaderNotes {
   private HeaderNotes() {}
 
-  static void warnAboutColumns(List<HeaderCell> header, FileContext file, List<Note> warnings) {
+  static void warnAboutColumns(List<HeaderCell> header, FileContext file, List<Problem> warnings) {
     for (HeaderCell h : header) {
       String name = h.raw().trim();
       if (name.isEmpty() || h.yearOnly()) {
@@ -17,24 +19,24 @@ final class HeaderNotes {
       }
       if (h.derived()) {
         warnings.add(
-            new Note(
+            Problem.warning(
                 name,
-                "derived_column",
+                Rule.DERIVED_COLUMN,
                 "column '"
                     + name
                     + "' is worked out by the warehouse: "
                     + "it is checked against the figures beside it, not loaded"));
       } else if (h.ignored()) {
         warnings.add(
-            new Note(
+            Problem.warning(
                 name,
-                "not_loaded",
+                Rule.NOT_LOADED,
                 "column '" + name + "' is not loaded: the warehouse works rankings out itself"));
       } else if (h.column() == null) {
         warnings.add(
-            new Note(
+            Problem.warning(
                 name,
-                "unknown_column",
+                Rule.UNKNOWN_COLUMN,
                 "column '"
                     + name
                     + "' is not a "
@@ -42,9 +44,9 @@ final class HeaderNotes {
                     + " column (docs/extracts.md lists them, and the header words it knows); it is not loaded"));
       } else if (!file.known().contains(h.column()) && !h.column().equals("partnership")) {
         warnings.add(
-            new Note(
+            Problem.warning(
                 name,
-                "unknown_column",
+                Rule.UNKNOWN_COLUMN,
                 "column '"
                     + name
                     + "' (read as "

@@ -3,6 +3,8 @@ package uk.dtw.etl.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * One row of an input file and what its layout reader made of it: zero or more canonical records
@@ -14,8 +16,8 @@ public final class InputRow {
   public final int row;
   public final String recordJson;
   public final List<Map<String, String>> records = new ArrayList<>();
-  public final List<Note> problems = new ArrayList<>();
-  public final List<Note> warnings = new ArrayList<>();
+  public final List<Problem> problems = new ArrayList<>();
+  public final List<Problem> warnings = new ArrayList<>();
   private String skipReason;
 
   public InputRow(int row, String recordJson) {
@@ -28,13 +30,13 @@ public final class InputRow {
     return this;
   }
 
-  public InputRow problem(String column, String rule, String message) {
-    problems.add(new Note(column, rule, message));
+  public InputRow problem(String column, Rule rule, String message) {
+    problems.add(Problem.error(column, rule, message));
     return this;
   }
 
-  public InputRow warn(String column, String rule, String message) {
-    warnings.add(new Note(column, rule, message));
+  public InputRow warn(String column, Rule rule, String message) {
+    warnings.add(Problem.warning(column, rule, message));
     return this;
   }
 

@@ -1,6 +1,7 @@
 package uk.dtw.etl.extract;
 
 import java.util.List;
+import uk.dtw.etl.rules.Problem;
 
 /**
  * Turns a file of one layout (header shape) into canonical records, one {@link InputRow} per row of
@@ -22,5 +23,5 @@ interface LayoutReader {
    * Every row of the grid, each with its records, problems or skip reason; file-level warnings go
    * to {@code warnings}.
    */
-  List<InputRow> read(Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings);
+  List<InputRow> read(Grid grid, List<HeaderCell> header, FileContext file, List<Problem> warnings);
 }

@@ -2,6 +2,8 @@ package uk.dtw.etl.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Chooses the layout reader for a file by the shape of its header: the canonical long layout (one
@@ -18,10 +20,10 @@ public final class Layouts {
   private Layouts() {}
 
   /** What the readers made of a file: its rows, and warnings about the file as a whole (row 1). */
-  public record Read(List<InputRow> rows, List<Note> fileWarnings, String layout) {}
+  public record Read(List<InputRow> rows, List<Problem> fileWarnings, String layout) {}
 
   public static Read read(Grid grid, FileContext file) {
-    List<Note> warnings = new ArrayList<>(grid.warnings());
+    List<Problem> warnings = new ArrayList<>(grid.warnings());
     List<HeaderCell> header = new ArrayList<>();
     for (int i = 0; i < grid.header().size(); i++) {
       header.add(HeaderCell.of(i, grid.header().get(i), file.known()));
@@ -36,7 +38,7 @@ public final class Layouts {
   static InputRow unreadableOrBlank(Grid grid, Grid.GridRow r) {
     InputRow row = new InputRow(r.row(), r.parseError() != null ? "{}" : grid.recordJson(r));
     if (r.parseError() != null) {
-      return row.problem(null, "csv_syntax", r.parseError());
+      return row.problem(null, Rule.CSV_SYNTAX, r.parseError());
     }
     return r.blank() ? row.skip("blank line") : null;
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * The canonical long layout of docs/extracts.md: one row per area, period and group, one column per
@@ -22,7 +24,7 @@ final class LongReader implements LayoutReader {
 
   @Override
   public List<InputRow> read(
-      Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
+      Grid grid, List<HeaderCell> header, FileContext file, List<Problem> warnings) {
     HeaderNotes.warnAboutColumns(header, file, warnings);
     Map<String, String> filled = fills(header, file);
     List<String> missing = missing(header, file);
@@ -38,7 +40,7 @@ final class LongReader implements LayoutReader {
       if (!missing.isEmpty()) {
         row.problem(
             String.join(",", missing),
-            "required_columns",
+            Rule.REQUIRED_COLUMNS,
             "the file has no column "
                 + String.join(", ", missing)
                 + "; a "

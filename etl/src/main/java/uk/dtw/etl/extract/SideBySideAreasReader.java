@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
@@ -72,7 +74,7 @@ final class SideBySideAreasReader implements LayoutReader {
 
   @Override
   public List<InputRow> read(
-      Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
+      Grid grid, List<HeaderCell> header, FileContext file, List<Problem> warnings) {
     Grid.GridRow second = grid.rows().get(0);
     int width =
         Math.max(
@@ -82,7 +84,7 @@ final class SideBySideAreasReader implements LayoutReader {
     String labelHeader = header.get(0).raw().isBlank() ? second.cell(0) : header.get(0).raw();
     WideYearsReader.Shape shape = WideYearsReader.SHAPES.get(file.kind());
     String valueColumn = WideYearsReader.valueColumn(file, labelHeader);
-    List<Note> notes = new ArrayList<>();
+    List<Problem> notes = new ArrayList<>();
     HeaderNotes.warnAboutColumns(sub.subList(1, sub.size()), file, notes);
     notes.stream().distinct().forEach(warnings::add);
     Map<Group, String> problems = new LinkedHashMap<>();
@@ -106,7 +108,7 @@ final class SideBySideAreasReader implements LayoutReader {
       rows.add(row);
       String text = r.cell(0).trim();
       if (!problems.isEmpty()) {
-        problems.forEach((g, p) -> row.problem(g.area(), "layout", p));
+        problems.forEach((g, p) -> row.problem(g.area(), Rule.LAYOUT, p));
         continue;
       }
       if (sub.stream().filter(HeaderCell::yearOnly).allMatch(y -> r.cell(y.index()).isBlank())) {
@@ -135,9 +137,9 @@ final class SideBySideAreasReader implements LayoutReader {
         int before = row.problems.size();
         DerivedColumns.check(only, sub, row);
         for (int i = before; i < row.problems.size(); i++) {
-          Note p = row.problems.get(i);
+          Problem p = row.problems.get(i);
           row.problems.set(
-              i, new Note(g.area() + " " + p.column(), p.rule(), g.area() + ": " + p.message()));
+              i, new Problem(g.area() + " " + p.column(), p.rule(), g.area() + ": " + p.message()));
         }
       }
     }

@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Turns a file's bytes into text and finds its delimiter. Spreadsheets on Windows save CSV as
@@ -20,7 +22,7 @@ final class TextDecoding {
    * UTF-8 (a byte order mark is dropped); bytes that are not valid UTF-8 are read as Windows-1252,
    * with a warning.
    */
-  static String decode(byte[] bytes, List<Note> warnings) {
+  static String decode(byte[] bytes, List<Problem> warnings) {
     try {
       String text =
           StandardCharsets.UTF_8
@@ -32,9 +34,9 @@ final class TextDecoding {
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       warnings.add(
-          new Note(
+          Problem.warning(
               null,
-              "encoding",
+              Rule.ENCODING,
               "the file is not UTF-8; read as Windows-1252 (as Excel saves CSV on Windows)"));
       return new String(bytes, WINDOWS_1252);
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 import uk.dtw.model.vocabulary.FinancialYear;
 import uk.dtw.model.vocabulary.Words;
 
@@ -42,7 +44,7 @@ final class WideYearsReader implements LayoutReader {
 
   @Override
   public List<InputRow> read(
-      Grid grid, List<HeaderCell> header, FileContext file, List<Note> warnings) {
+      Grid grid, List<HeaderCell> header, FileContext file, List<Problem> warnings) {
     List<HeaderCell> years = header.stream().filter(HeaderCell::yearOnly).toList();
     Optional<HeaderCell> area = LongReader.find(header, file.areaColumn());
     HeaderCell label =
@@ -73,7 +75,7 @@ final class WideYearsReader implements LayoutReader {
       rows.add(row);
       String text = label == null ? "" : r.cell(label.index()).trim();
       if (problem != null) {
-        row.problem(null, "layout", problem);
+        row.problem(null, Rule.LAYOUT, problem);
       } else if (years.stream().allMatch(y -> r.cell(y.index()).isBlank())) {
         row.skip("no figure in any year: a heading or empty line ('" + text + "')");
       } else {
@@ -146,11 +148,11 @@ final class WideYearsReader implements LayoutReader {
     if (pct.matches() && baseline.isPresent()) {
       DerivedCheck.change(r.cell(baseline.get().index()), m.group(1), pct.group(1))
           .ifPresent(
-              msg -> row.problem(CsvExtract.normaliseHeader(year.raw()), "derived_check", msg));
+              msg -> row.problem(CsvExtract.normaliseHeader(year.raw()), Rule.DERIVED_CHECK, msg));
     } else {
       row.warn(
           CsvExtract.normaliseHeader(year.raw()),
-          "remark_not_loaded",
+          Rule.REMARK_NOT_LOADED,
           "'" + cell.trim() + "' read as " + m.group(1) + "; the remark in brackets is not loaded");
     }
     return m.group(1);

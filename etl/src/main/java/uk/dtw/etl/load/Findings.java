@@ -10,14 +10,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import uk.dtw.etl.report.LoadReport;
+import uk.dtw.etl.rules.Rule;
+import uk.dtw.etl.rules.Severity;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.Facts;
 import uk.dtw.model.schema.TableDef;
 
 /**
- * Checks across rows and files, one SQL file each under {@code findings/}, run once a load's
- * figures are merged and scoped to the figures it touched. A finding is reported, never fixed: a
- * printed total that differs from its lines stays as printed.
+ * Checks across rows and files, one SQL file under {@code findings/} per {@link Severity#FINDING}
+ * rule, run once a load's figures are merged and scoped to the figures it touched. A finding is
+ * reported, never fixed: a printed total that differs from its lines stays as printed.
  */
 final class Findings {
   private static final List<TableDef> TABLES =
@@ -36,15 +38,13 @@ final class Findings {
       }
       rows.createOrReplaceTempView(t.name());
     }
-    for (String rule :
-        resource("findings/findings.list")
-            .lines()
-            .map(l -> l.replaceFirst("#.*", "").strip())
-            .filter(l -> !l.isEmpty())
-            .toList()) {
+    for (Rule rule : Rule.values()) {
+      if (rule.severity() != Severity.FINDING) {
+        continue;
+      }
       List<Row> found =
           spark
-              .sql(resource("findings/" + rule + ".sql"))
+              .sql(resource("findings/" + rule.code() + ".sql"))
               .limit(LoadJob.PROBLEMS_PER_FILE)
               .collectAsList();
       for (Row r : found) {

@@ -16,6 +16,8 @@ import uk.dtw.etl.conform.OutcomeRows;
 import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
 
 /**
  * Counts what became of every row of every new file, so the report can show read = loaded +
@@ -65,7 +67,20 @@ final class LoadAccounting {
     for (Row p : problems) {
       FileReport file = bySha.get(p.getString(0));
       if (file.problems.size() < problemsPerFile) {
-        file.problem(p.getInt(1), p.getString(2), p.getString(3), p.getString(4));
+        file.add(p.getInt(1), problem(p));
+      }
+    }
+    List<Row> skips =
+        outcomes
+            .filter(col("status").equalTo(OutcomeRows.SKIPPED))
+            .select("file_sha256", "source_row", "message")
+            .orderBy("file_sha256", "source_row")
+            .limit(problemsPerFile * Math.max(1, files.size()))
+            .collectAsList();
+    for (Row s : skips) {
+      FileReport file = bySha.get(s.getString(0));
+      if (file.skips.size() < problemsPerFile) {
+        file.skip(s.getInt(1), s.getString(2));
       }
     }
   }
@@ -93,7 +108,7 @@ final class LoadAccounting {
     for (Row w : warnings) {
       FileReport file = bySha.get(w.getString(0));
       if (file.warnings.size() < perFile) {
-        file.warning(w.getInt(1), w.getString(2), w.getString(3), w.getString(4));
+        file.add(w.getInt(1), problem(w));
       }
     }
   }
@@ -120,5 +135,13 @@ final class LoadAccounting {
               Timestamp.from(finished)));
     }
     return rows;
+  }
+
+  /** An outcome row's column, rule code and message (columns 2 to 4) as the problem it was. */
+  private static Problem problem(Row r) {
+    Rule rule =
+        Rule.of(r.getString(3))
+            .orElseThrow(() -> new IllegalStateException("not a rule: " + r.getString(3)));
+    return new Problem(r.getString(2), rule, r.getString(4));
   }
 }

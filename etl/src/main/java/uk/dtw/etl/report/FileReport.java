@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Severity;
 
 /** What happened to one file in one load: read = loaded + quarantined + skipped, always. */
 public final class FileReport {
@@ -28,6 +30,9 @@ public final class FileReport {
    */
   public final List<Map<String, Object>> warnings = new ArrayList<>();
 
+  /** The rows skipped, first {@code problemsPerFile} of them: row and reason. */
+  public final List<Map<String, Object>> skips = new ArrayList<>();
+
   public FileReport(String status, String path, String kind, String note) {
     this.status = status;
     this.path = path;
@@ -39,22 +44,23 @@ public final class FileReport {
     return read == loaded + quarantined + skipped;
   }
 
-  public void problem(int row, String column, String rule, String message) {
+  /** A rule the row broke: an error holds it back, a warning only asks a person to check it. */
+  public void add(int row, Problem problem) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("row", row);
-    p.put("column", column);
-    p.put("rule", rule);
-    p.put("message", message);
-    problems.add(p);
+    p.put("column", problem.column());
+    p.put("rule", problem.rule().code());
+    p.put("severity", problem.severity().code());
+    p.put("message", problem.message());
+    (problem.severity() == Severity.ERROR ? problems : warnings).add(p);
   }
 
-  public void warning(int row, String column, String rule, String message) {
-    Map<String, Object> w = new LinkedHashMap<>();
-    w.put("row", row);
-    w.put("column", column);
-    w.put("rule", rule);
-    w.put("message", message);
-    warnings.add(w);
+  /** Why a row with nothing to load was skipped: every row read is accounted for, with a reason. */
+  public void skip(int row, String reason) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("row", row);
+    s.put("reason", reason);
+    skips.add(s);
   }
 
   Map<String, Object> toMap() {
@@ -69,6 +75,7 @@ public final class FileReport {
     m.put("rows_skipped", skipped);
     m.put("problems", problems);
     m.put("warnings", warnings);
+    m.put("skips", skips);
     return m;
   }
 }

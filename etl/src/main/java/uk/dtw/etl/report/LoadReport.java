@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.dtw.etl.extract.Json;
+import uk.dtw.etl.rules.Rule;
 
 /** The account of one load, for a person (text) and for machines (JSON). */
 public final class LoadReport {
@@ -37,9 +38,9 @@ public final class LoadReport {
     return total(f -> f.quarantined) > 0;
   }
 
-  public void finding(String rule, String file, int row, String message) {
+  public void finding(Rule rule, String file, int row, String message) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("rule", rule);
+    f.put("rule", rule.code());
     f.put("file", file);
     f.put("row", row);
     f.put("message", message);
@@ -74,6 +75,9 @@ public final class LoadReport {
                 p.get("column") == null ? "" : " column " + p.get("column"),
                 p.get("rule"),
                 p.get("message")));
+      }
+      for (Map<String, Object> s : f.skips) {
+        out.append(String.format("      row %s: skipped, %s%n", s.get("row"), s.get("reason")));
       }
     }
     appendWarnings(out);

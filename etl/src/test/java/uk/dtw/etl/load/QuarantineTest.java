@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
+import uk.dtw.etl.rules.Rule;
+import uk.dtw.etl.rules.Severity;
 import uk.dtw.etl.support.Warehouses;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Facts;
@@ -139,6 +141,8 @@ class QuarantineTest {
               .satisfies(
                   q -> {
                     assertThat(q.<String>getAs("rule")).isEqualTo(expected.get("rule"));
+                    assertThat(Rule.of(expected.get("rule")).map(Rule::severity))
+                        .contains(Severity.ERROR);
                     assertThat(q.<String>getAs("column_name")).isEqualTo(column);
                     assertThat(q.<String>getAs("message")).contains(expected.get("says"));
                   });
@@ -151,6 +155,8 @@ class QuarantineTest {
                   assertThat(w.get("row")).isEqualTo(row);
                   assertThat(w.get("column")).isEqualTo(column);
                   assertThat(w.get("rule")).isEqualTo(expected.get("rule"));
+                  assertThat(Rule.of(expected.get("rule")).map(Rule::severity))
+                      .contains(Severity.WARNING);
                   assertThat((String) w.get("message")).contains(expected.get("says"));
                 });
         assertThat(report.loaded + report.skipped).as(file).isEqualTo(report.read);
@@ -162,6 +168,14 @@ class QuarantineTest {
       case "skipped" -> {
         assertThat(held).as(file).isEmpty();
         assertThat(report.skipped).as(file).isEqualTo(1);
+        assertThat(report.skips)
+            .as(file)
+            .singleElement()
+            .satisfies(
+                s -> {
+                  assertThat(s.get("row")).isEqualTo(row);
+                  assertThat((String) s.get("reason")).contains(expected.get("says"));
+                });
       }
       default ->
           throw new IllegalArgumentException("unknown outcome in expectations.csv: " + expected);

@@ -24,19 +24,23 @@ public final class CodedValues {
 
   /** The coded columns, each with the dimension file that lists its codes and printed names. */
   private enum Dimension {
-    DRUG_GROUP("drug_group", "dim_drug_group.csv", "drug_group", "name", null),
-    CLIENT_GROUP("client_group", "dim_client_group.csv", "client_group", "name", null),
-    SOURCE("source", "dim_funding_source.csv", "source_code", "source_name", null),
-    MEASURE("measure", "dim_measure.csv", "measure_code", "name", "target");
+    DRUG_GROUP("drug_group", "a drug group", "dim_drug_group.csv", "drug_group", "name", null),
+    CLIENT_GROUP(
+        "client_group", "a client group", "dim_client_group.csv", "client_group", "name", null),
+    SOURCE(
+        "source", "a funding source", "dim_funding_source.csv", "source_code", "source_name", null),
+    MEASURE("measure", "a target measure", "dim_measure.csv", "measure_code", "name", "target");
 
     final String column;
+    final String noun;
     final String file;
     final String codeColumn;
     final String nameColumn;
     final String subject;
 
-    Dimension(String column, String file, String code, String name, String subject) {
+    Dimension(String column, String noun, String file, String code, String name, String subject) {
       this.column = column;
+      this.noun = noun;
       this.file = file;
       this.codeColumn = code;
       this.nameColumn = name;
@@ -46,6 +50,7 @@ public final class CodedValues {
 
   private static final class Tables {
     static final Map<String, List<String>> CODES = new LinkedHashMap<>();
+    static final Map<String, String> NOUNS = new LinkedHashMap<>();
     static final Map<String, String> BY_KEY = new LinkedHashMap<>();
 
     static {
@@ -62,6 +67,7 @@ public final class CodedValues {
           put(d.column, r.get(d.nameColumn), code);
         }
         CODES.put(d.column, List.copyOf(codes));
+        NOUNS.put(d.column, d.noun);
       }
       for (CSVRecord r : aliasRecords()) {
         if (!CODES.containsKey(r.get("column"))
@@ -99,6 +105,12 @@ public final class CodedValues {
       throw new IllegalArgumentException("not a coded column: " + column);
     }
     return codes;
+  }
+
+  /** What a person calls a value of the column: "a funding source". */
+  public static String noun(String column) {
+    codes(column);
+    return Tables.NOUNS.get(column);
   }
 
   private static List<CSVRecord> aliasRecords() {
