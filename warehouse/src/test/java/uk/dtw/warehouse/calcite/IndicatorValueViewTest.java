@@ -42,7 +42,9 @@ class IndicatorValueViewTest {
                     TestRows.rows(
                         area("24", "Hampshire"),
                         area("00MR", "Portsmouth"),
-                        area("38", "Oxfordshire")),
+                        area("38", "Oxfordshire"),
+                        whole("E12000008", "South East", "region"),
+                        whole("E92000001", "England", "country")),
                 Dimensions.INDICATOR,
                     TestRows.rows(
                         indicator(
@@ -58,7 +60,9 @@ class IndicatorValueViewTest {
                         // reported with its own interval: kept as reported
                         fact("deaths", "38", 10.0, 400_000.0, 2.6, 1.2, 4.5),
                         // 30 of 120 completed: 25%, Wilson 18.1098-33.4411
-                        fact("completion", "24", 30.0, 120.0, null, null, null))));
+                        fact("completion", "24", 30.0, 120.0, null, null, null),
+                        // England's own row: reported, so never aggregated
+                        fact("completion", "E92000001", null, null, 26.0, 20.0, 30.0))));
     wh = Warehouse.open(dir.toString());
   }
 
@@ -108,6 +112,46 @@ class IndicatorValueViewTest {
   }
 
   @Test
+  void a_region_without_a_row_of_its_own_sums_its_partnerships_counts_and_gets_the_same_interval()
+      throws SQLException {
+    // Hampshire 25 of 1,000,000 and Oxfordshire 10 of 400,000 (Portsmouth has no population, so
+    // is not summed): O = 35, n = 1,400,000, 35 / 1,400,000 x 100,000 = 2.5 per 100,000.
+    // Byar, k = 100,000 / 1,400,000: lower = 35 (1 - 1/315 - 1.959964/(3 sqrt 35))^3 k = 1.741086,
+    // upper = 36 (1 - 1/324 + 1.959964/(3 sqrt 36))^3 k = 3.477001.
+    Map<String, Object> se = one("deaths", "E12000008");
+    assertThat((Double) se.get("figure")).isCloseTo(2.5, within(1e-9));
+    assertThat((Double) se.get("lower_95")).isCloseTo(1.7410865, within(1e-6));
+    assertThat((Double) se.get("upper_95")).isCloseTo(3.4770007, within(1e-6));
+    assertThat(se)
+        .containsEntry("basis", "aggregated")
+        .containsEntry("partnerships_aggregated", 2)
+        .containsEntry("interval_source", "byar");
+    // England is every partnership here: the same sums.
+    assertThat((Double) one("deaths", "E92000001").get("lower_95"))
+        .isCloseTo(1.7410865, within(1e-6));
+    // Wilson for the South East's one partnership with a count: Hampshire's own interval.
+    assertThat((Double) one("completion", "E12000008").get("lower_95"))
+        .isCloseTo(18.1098217, within(1e-6));
+  }
+
+  @Test
+  void an_area_with_a_row_of_its_own_is_never_aggregated() throws SQLException {
+    assertThat(one("completion", "E92000001"))
+        .containsEntry("figure", 26.0)
+        .containsEntry("lower_95", 20.0)
+        .containsEntry("basis", "reported")
+        .containsEntry("partnerships_aggregated", null);
+    try (Statement st = wh.connection().createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM indicator_value WHERE area_code = 'E92000001'"
+                    + " AND indicator_code = 'completion'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void every_partnership_appears_in_each_indicator_period_with_or_without_a_value()
       throws SQLException {
     try (Statement st = wh.connection().createStatement();
@@ -125,7 +169,8 @@ class IndicatorValueViewTest {
     try (Statement st = wh.connection().createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT figure, lower_95, upper_95, figure_source, interval_source"
+                "SELECT figure, lower_95, upper_95, figure_source, interval_source, basis,"
+                    + " partnerships_aggregated"
                     + " FROM indicator_value WHERE indicator_code = '"
                     + indicator
                     + "' AND area_code = '"
@@ -133,7 +178,7 @@ class IndicatorValueViewTest {
                     + "'")) {
       assertThat(rs.next()).isTrue();
       Map<String, Object> row = new HashMap<>();
-      for (int i = 1; i <= 5; i++) {
+      for (int i = 1; i <= 7; i++) {
         row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
       }
       return row;
@@ -151,6 +196,21 @@ class IndicatorValueViewTest {
         "partnership",
         "region_name",
         "South East",
+        "valid_from",
+        LocalDate.of(2001, 4, 1));
+  }
+
+  private static Object[] whole(String code, String name, String level) {
+    return row(
+        Dimensions.AREA,
+        "area_code",
+        code,
+        "area_name",
+        name,
+        "area_level",
+        level,
+        "region_name",
+        level.equals("region") ? name : null,
         "valid_from",
         LocalDate.of(2001, 4, 1));
   }
