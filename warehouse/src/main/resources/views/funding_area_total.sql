@@ -3,7 +3,8 @@
 -- a funding profile that year; partnerships_contributing says how many.
 -- computed_total_gbp is the sum of the source lines; reported_total_gbp the printed total (for a
 -- region or England only when every contributing partnership printed one); difference_gbp =
--- reported - computed, a finding never "fixed"; total_matches says whether it is 0.
+-- reported - computed, a finding never "fixed"; total_matches says whether every contributing
+-- partnership's printed total agrees with its lines (as funding_difference defines agreeing).
 -- change_pct: year-on-year change of the computed total. Spend per PDU divides the funding of the
 -- partnerships that have the denominator that year by their summed denominator (for a partnership,
 -- its own total by its own count); null where none has it or it is 0.
@@ -11,7 +12,7 @@ SELECT cur.area_level, cur.area_name, cur.financial_year, cur.partnerships_contr
   cur.computed_total_gbp, cur.reported_total_gbp,
   cur.reported_total_gbp - cur.computed_total_gbp AS difference_gbp,
   CASE WHEN cur.reported_total_gbp IS NOT NULL AND cur.computed_total_gbp IS NOT NULL
-    THEN cur.reported_total_gbp = cur.computed_total_gbp END AS total_matches,
+    THEN cur.mismatched = 0 END AS total_matches,
   p.previous_year, last_year.computed_total_gbp AS previous_computed_total_gbp,
   CASE WHEN last_year.computed_total_gbp > 0
     THEN 100.0 * (cur.computed_total_gbp - last_year.computed_total_gbp) / last_year.computed_total_gbp
@@ -27,6 +28,7 @@ FROM (
     COUNT(funding_total_gbp) AS partnerships_contributing,
     SUM(funding_total_gbp) AS computed_total_gbp,
     CASE WHEN COUNT(reported_total_gbp) = COUNT(*) THEN SUM(reported_total_gbp) END AS reported_total_gbp,
+    SUM(CASE WHEN NOT total_matches THEN 1 ELSE 0 END) AS mismatched,
     SUM(CASE WHEN funding_total_gbp IS NOT NULL THEN pdu_estimate END) AS pdu_estimate,
     SUM(CASE WHEN funding_total_gbp IS NOT NULL THEN pdus_in_treatment END) AS pdus_in_treatment,
     SUM(CASE WHEN funding_total_gbp IS NOT NULL THEN pdus_in_effective_treatment END) AS pdus_in_effective_treatment,

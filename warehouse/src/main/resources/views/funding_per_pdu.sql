@@ -2,7 +2,7 @@
 -- spend per PDU estimated, per PDU in treatment and per PDU in effective treatment. Higher spend
 -- is neither good nor bad (polarity not_applicable). Null where an input is missing or 0.
 SELECT k.area_code, k.partnership, k.region, k.financial_year,
-  f.computed_total_gbp AS funding_total_gbp, f.reported_total_gbp,
+  f.computed_total_gbp AS funding_total_gbp, f.reported_total_gbp, f.total_matches,
   e.estimate AS pdu_estimate,
   t.in_treatment AS pdus_in_treatment,
   t.in_effective_treatment AS pdus_in_effective_treatment,

@@ -23,7 +23,16 @@ import uk.dtw.model.schema.TableDef;
  */
 final class Findings {
   private static final List<TableDef> TABLES =
-      List.of(Facts.FUNDING, Facts.BULLSEYE, Facts.PREVALENCE, Facts.TREATMENT, Dimensions.AREA);
+      List.of(
+          Facts.FUNDING,
+          Facts.BULLSEYE,
+          Facts.PREVALENCE,
+          Facts.TREATMENT,
+          Dimensions.AREA,
+          Dimensions.FUNDING_SOURCE);
+
+  /** The views the model shares with the read side, defined once in model's views/. */
+  private static final List<String> SHARED_VIEWS = List.of("funding_difference");
 
   private Findings() {}
 
@@ -37,6 +46,9 @@ final class Findings {
                 "is_new", functions.col("load_id").equalTo(functions.lit(report.loadId)));
       }
       rows.createOrReplaceTempView(t.name());
+    }
+    for (String view : SHARED_VIEWS) {
+      spark.sql(resource("views/" + view + ".sql")).createOrReplaceTempView(view);
     }
     for (Rule rule : Rule.values()) {
       if (rule.severity() != Severity.FINDING) {

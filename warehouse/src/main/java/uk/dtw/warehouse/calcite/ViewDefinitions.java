@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import uk.dtw.warehouse.WarehouseException;
 
 /**
@@ -22,8 +25,38 @@ public final class ViewDefinitions {
 
   private ViewDefinitions() {}
 
-  /** View name to SELECT text, in the order the lists give them. */
+  /**
+   * View name to SELECT text, every view after the views it reads: the lists come in classpath
+   * order (model's shared views and warehouse's own), and an engine that binds a view when it is
+   * created (DuckDB in the tests) needs what it reads to exist first.
+   */
   public static Map<String, String> load(ClassLoader loader) {
+    Map<String, String> listed = listed(loader);
+    Map<String, String> ordered = new LinkedHashMap<>();
+    listed.keySet().forEach(name -> addAfterDependencies(name, listed, ordered, new HashSet<>()));
+    return ordered;
+  }
+
+  private static void addAfterDependencies(
+      String name, Map<String, String> listed, Map<String, String> ordered, Set<String> path) {
+    if (ordered.containsKey(name)) {
+      return;
+    }
+    if (!path.add(name)) {
+      throw new IllegalStateException("views read each other in a circle: " + path);
+    }
+    for (String other : listed.keySet()) {
+      if (!other.equals(name)
+          && Pattern.compile("(?i)\\b(FROM|JOIN)\\s+" + other + "\\b")
+              .matcher(listed.get(name).replaceAll("--[^\\n]*", ""))
+              .find()) {
+        addAfterDependencies(other, listed, ordered, path);
+      }
+    }
+    ordered.put(name, listed.get(name));
+  }
+
+  private static Map<String, String> listed(ClassLoader loader) {
     Map<String, String> views = new LinkedHashMap<>();
     try {
       for (URL list : Collections.list(loader.getResources(LIST))) {
