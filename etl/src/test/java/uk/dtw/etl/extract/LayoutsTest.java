@@ -81,7 +81,7 @@ class LayoutsTest {
             "target 2009/10 1702",
             "target 2010/11 1718");
     assertThat(CodedValues.code("measure", r.rows().get(0).records.get(0).get("measure")))
-        .contains("pdu_in_effective_treatment");
+        .contains("pdus_in_effective_treatment");
     assertThat(r.rows().get(1).problems)
         .singleElement()
         .satisfies(

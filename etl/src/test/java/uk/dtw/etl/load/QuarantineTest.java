@@ -85,7 +85,7 @@ class QuarantineTest {
     wh.write(
         "targets_bad.csv",
         "partnership,measure,period,kind,value",
-        "Lancashire,pdu_in_effective_treatment,2008-09,aspiration,3884"); // row 2: unknown kind
+        "Lancashire,pdus_in_effective_treatment,2008-09,aspiration,3884"); // row 2: unknown kind
     copyCorpus();
     report = wh.load();
   }

@@ -43,7 +43,7 @@ class WorkbookLoadTest {
         "targets",
         new Object[][] {
           {"partnership", "measure", "period", "kind", "value"},
-          {"Lancashire", "pdu_in_effective_treatment", "2007/08", "baseline", 3808}
+          {"Lancashire", "pdus_in_effective_treatment", "2007/08", "baseline", 3808}
         });
     sheets.put("Notes", new Object[][] {{"Prepared by the DAAT"}});
     Path book = wh.landing.resolve("Gateshead/plan.xlsx");

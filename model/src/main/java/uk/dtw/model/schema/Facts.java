@@ -100,7 +100,7 @@ public final class Facts {
               required(
                   "measure_code",
                   STRING,
-                  "What the target is for, e.g. pdu_in_effective_treatment"),
+                  "What the target is for, e.g. pdus_in_effective_treatment"),
               required("financial_year", STRING, "Financial year as 2008-09 (dim_period)"),
               required("kind", STRING, "baseline or target"),
               required("figure", DOUBLE, "The figure as agreed")),

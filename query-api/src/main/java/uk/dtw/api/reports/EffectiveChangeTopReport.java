@@ -13,12 +13,12 @@ import uk.dtw.api.sql.Table;
 /**
  * The Oxfordshire plan's national top table by change in PDUs in effective treatment: baseline
  * count, this year's count, the agreed change target and the actual change, and whether the target
- * was met. Targets come from the target view (measure pdu_in_effective_treatment_change_pct).
+ * was met. Targets come from the target view (measure pdus_in_effective_treatment_change_pct).
  */
 public final class EffectiveChangeTopReport {
   static final String TARGETS_SQL =
       "SELECT area_code, target_value FROM target"
-          + " WHERE measure_code = 'pdu_in_effective_treatment_change_pct' AND kind = 'target'"
+          + " WHERE measure_code = 'pdus_in_effective_treatment_change_pct' AND kind = 'target'"
           + " AND financial_year = ?";
 
   private EffectiveChangeTopReport() {}

@@ -33,7 +33,7 @@ public final class PrevalenceChangeReport {
                 "estimate_*",
                 "people",
                 "rate_per_1000_*",
-                "per 1,000 population aged 15-64",
+                "per 1,000 aged 15-64",
                 "*_change_pct",
                 "percent change from 'from' to 'to', full precision; null where a figure is missing"))
         .table(

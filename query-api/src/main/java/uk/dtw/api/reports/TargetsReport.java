@@ -46,7 +46,7 @@ public final class TargetsReport {
         .meta("units", units())
         .meta(
             "actuals",
-            "pdu_in_effective_treatment and all_adults_in_effective_treatment: treatment's"
+            "pdus_in_effective_treatment and all_adults_in_effective_treatment: treatment's"
                 + " in_effective_treatment for client group pdu or all_adults; the change: 100 x (PDUs in"
                 + " effective treatment - baseline_count) / baseline_count, baseline_count being the actual"
                 + " in baseline_period, else the agreed baseline")

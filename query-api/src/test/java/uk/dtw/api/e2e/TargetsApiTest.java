@@ -32,7 +32,7 @@ class TargetsApiTest {
     JsonNode r =
         row(
             http.ok("/api/v1/targets?partnership=Oxfordshire").get("rows"),
-            "pdu_in_effective_treatment",
+            "pdus_in_effective_treatment",
             "2008-09");
 
     assertThat(r.get("baseline_period").asText()).isEqualTo("2007-08");
@@ -49,7 +49,7 @@ class TargetsApiTest {
     JsonNode r =
         row(
             http.ok("/api/v1/targets?partnership=Oxfordshire").get("rows"),
-            "pdu_in_effective_treatment",
+            "pdus_in_effective_treatment",
             "2009-10");
 
     assertThat(r.get("target_value").asDouble()).isEqualTo(1_702.0);
@@ -69,9 +69,9 @@ class TargetsApiTest {
               http.ok(
                       "/api/v1/targets?partnership="
                           + name
-                          + "&measure=pdu_in_effective_treatment_change_pct")
+                          + "&measure=pdus_in_effective_treatment_change_pct")
                   .get("rows"),
-              "pdu_in_effective_treatment_change_pct",
+              "pdus_in_effective_treatment_change_pct",
               "2008-09");
 
       assertThat(r.get("target_value").asDouble())
@@ -90,7 +90,7 @@ class TargetsApiTest {
     JsonNode r =
         row(
             http.ok("/api/v1/targets?partnership=Suffolk").get("rows"),
-            "pdu_in_effective_treatment_change_pct",
+            "pdus_in_effective_treatment_change_pct",
             "2008-09");
 
     assertThat(r.get("baseline_period").asText()).isEqualTo("2007-08");
@@ -133,8 +133,8 @@ class TargetsApiTest {
         .extracting(JsonNode::asText)
         .containsExactly(
             "all_adults_in_effective_treatment",
-            "pdu_in_effective_treatment",
-            "pdu_in_effective_treatment_change_pct");
+            "pdus_in_effective_treatment",
+            "pdus_in_effective_treatment_change_pct");
   }
 
   @Test

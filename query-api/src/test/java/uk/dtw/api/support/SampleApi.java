@@ -10,8 +10,17 @@ import uk.dtw.api.snapshot.WarehouseSnapshots;
  */
 public final class SampleApi {
   private static Http http;
+  private static Http national;
 
   private SampleApi() {}
+
+  /** A server over the generated national warehouse (see {@link SampleWarehouse#national}). */
+  public static synchronized Http national() {
+    if (national == null) {
+      national = start(SampleWarehouse.national());
+    }
+    return national;
+  }
 
   public static synchronized Http http() {
     if (http == null) {
@@ -23,5 +32,13 @@ public final class SampleApi {
       http = new Http(server.port());
     }
     return http;
+  }
+
+  private static Http start(java.nio.file.Path warehouse) {
+    ApiServer server =
+        new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)))
+            .start("127.0.0.1", 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "national-api-stop"));
+    return new Http(server.port());
   }
 }
