@@ -7,8 +7,10 @@ import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
+import uk.dtw.model.schema.AuditTables;
 import uk.dtw.warehouse.calcite.WarehouseDialect;
 import uk.dtw.warehouse.calcite.WarehouseSchema;
+import uk.dtw.warehouse.delta.DeltaTableReader;
 
 /**
  * The read-side facade: one warehouse version, pinned at open, queried through Calcite SQL.
@@ -44,6 +46,22 @@ public final class Warehouse implements AutoCloseable {
    */
   public static Warehouse open(String location, Long version) {
     return new Warehouse(WarehouseSnapshot.open(Path.of(location), version));
+  }
+
+  /**
+   * The newest warehouse version below {@code location} (meta_load's latest Delta version, read
+   * through Kernel like every other read), or -1 when nothing has been loaded: what a server polls
+   * to move to a new load.
+   */
+  public static long latestVersion(String location) {
+    DeltaTableReader metaLoad =
+        DeltaTableReader.open(
+            Path.of(location).resolve(AuditTables.META_LOAD.relativePath()), null);
+    try {
+      return metaLoad.version();
+    } catch (RuntimeException e) {
+      throw WarehouseException.unreadableTable(AuditTables.META_LOAD.name(), null, e);
+    }
   }
 
   /** The Delta version of meta_load this warehouse reads; -1 when nothing has been loaded. */

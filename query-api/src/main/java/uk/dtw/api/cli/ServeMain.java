@@ -55,17 +55,24 @@ public final class ServeMain implements Callable<Integer> {
           "error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
       return 2;
     }
-    if (WarehouseSnapshots.latestVersion(warehouse) < 0) {
+    String portProblem = PortCheck.problem(host, port);
+    if (portProblem != null) {
+      err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
+      return 3;
+    }
+    long latest;
+    try {
+      latest = WarehouseSnapshots.latestVersion(warehouse);
+    } catch (WarehouseException e) {
+      err.println("error: cannot read warehouse " + warehouse + ": " + e.getMessage());
+      return 2;
+    }
+    if (latest < 0) {
       err.println(
           "error: nothing has been loaded into "
               + warehouse
               + " (no meta/meta_load); run the ETL load first");
       return 2;
-    }
-    String portProblem = PortCheck.problem(host, port);
-    if (portProblem != null) {
-      err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
-      return 3;
     }
     SnapshotSource source;
     try {

@@ -58,6 +58,19 @@ class ServeMainTest {
   }
 
   @Test
+  void an_unreadable_warehouse_log_is_one_line_and_a_non_zero_exit() throws IOException {
+    Path log = Files.createDirectories(dir.resolve("meta/meta_load/_delta_log"));
+    Files.writeString(log.resolve("00000000000000000000.json"), "{}");
+    int exit = serve("--warehouse", dir.toString(), "--port", "0");
+
+    assertThat(exit).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("error: cannot read warehouse " + dir)
+        .hasLineCount(1)
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void the_warehouse_option_is_required() {
     assertThat(serve()).isNotZero();
     assertThat(err.toString()).contains("--warehouse");
