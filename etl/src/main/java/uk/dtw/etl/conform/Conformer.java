@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import uk.dtw.etl.extract.ExtractKind;
+import uk.dtw.model.reference.MeasureCodes;
 
 /**
  * Turns one extract row into conformed figures for its fact table, or into the reasons it is held
@@ -33,28 +34,10 @@ public interface Conformer extends Serializable {
   static Conformer forKind(ExtractKind kind) {
     return switch (kind) {
       case PREVALENCE ->
-          new MeasureColumnsConformer(
-              "drug_group", false, List.of("estimate", "lower_95", "upper_95", "rate_per_1000"));
+          new MeasureColumnsConformer("drug_group", false, MeasureCodes.of("prevalence"));
       case TREATMENT ->
-          new MeasureColumnsConformer(
-              "client_group",
-              false,
-              List.of(
-                  "in_treatment",
-                  "in_effective_treatment",
-                  "new_presentations",
-                  "planned_exits",
-                  "unplanned_exits",
-                  "referred_on"));
-      case BULLSEYE ->
-          new MeasureColumnsConformer(
-              "drug_group",
-              true,
-              List.of(
-                  "in_treatment",
-                  "treated_last_12_months",
-                  "known_to_treatment",
-                  "treatment_naive"));
+          new MeasureColumnsConformer("client_group", false, MeasureCodes.of("treatment"));
+      case BULLSEYE -> new MeasureColumnsConformer("drug_group", true, MeasureCodes.of("bullseye"));
       case FUNDING -> new FundingConformer();
       case TARGETS -> new TargetConformer();
       case INDICATOR -> new IndicatorConformer();
