@@ -1,16 +1,10 @@
 package uk.dtw.etl.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import uk.dtw.model.reference.ReferenceFiles;
 import uk.dtw.model.vocabulary.Words;
 
 /**
@@ -34,20 +28,8 @@ public final class HeaderAliases {
 
   private static Map<String, String> read(String resource) {
     Map<String, String> map = new HashMap<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .get();
-    try (InputStream in = HeaderAliases.class.getResourceAsStream("/" + resource);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      for (CSVRecord r : format.parse(reader)) {
-        map.put(Words.key(r.get("alias")), r.get("column"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the alias table " + resource, e);
+    for (CSVRecord r : ReferenceFiles.resource(resource)) {
+      map.put(Words.key(r.get("alias")), r.get("column"));
     }
     return Map.copyOf(map);
   }

@@ -9,7 +9,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads the reference CSV files bundled under {@code reference/} on the classpath. */
+/**
+ * Reads the CSV files bundled on the classpath: the reference files under {@code reference/} and
+ * the project's other tables (alias tables, test tables), one format for all: a header row, {@code
+ * #} comments, blank lines ignored.
+ */
 public final class ReferenceFiles {
   private ReferenceFiles() {}
 
@@ -24,7 +28,11 @@ public final class ReferenceFiles {
 
   /** All records of {@code reference/<fileName>}, addressable by header name. */
   public static List<CSVRecord> read(String fileName) {
-    String resource = "reference/" + fileName;
+    return resource("reference/" + fileName);
+  }
+
+  /** All records of a CSV resource anywhere on the classpath, addressable by header name. */
+  public static List<CSVRecord> resource(String resource) {
     try (InputStream in = ReferenceFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("reference file missing from the classpath: " + resource);

@@ -1,16 +1,10 @@
 package uk.dtw.model.vocabulary;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import uk.dtw.model.reference.ReferenceFiles;
 
@@ -114,22 +108,6 @@ public final class CodedValues {
   }
 
   private static List<CSVRecord> aliasRecords() {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .get();
-    String resource = "vocabulary/value_aliases.csv";
-    try (InputStream in = CodedValues.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the classpath: " + resource);
-      }
-      return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
+    return ReferenceFiles.resource("vocabulary/value_aliases.csv");
   }
 }

@@ -1,12 +1,7 @@
 package uk.dtw.model.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import uk.dtw.model.reference.ReferenceFiles;
 
 /**
  * The table of spellings (test resource {@code vocabulary/spellings.csv}) that the model, the ETL
@@ -24,22 +19,9 @@ public final class Spellings {
   }
 
   public static List<Spelling> all() {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .get();
-    try (InputStream in =
-        Spellings.class.getClassLoader().getResourceAsStream("vocabulary/spellings.csv")) {
-      return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords().stream()
-          .map(r -> new Spelling(r.get("kind"), r.get("written"), r.get("means")))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceFiles.resource("vocabulary/spellings.csv").stream()
+        .map(r -> new Spelling(r.get("kind"), r.get("written"), r.get("means")))
+        .toList();
   }
 
   public static List<Spelling> of(String kind) {

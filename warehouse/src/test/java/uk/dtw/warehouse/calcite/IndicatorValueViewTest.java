@@ -186,21 +186,14 @@ class IndicatorValueViewTest {
   }
 
   private static Object[] area(String code, String name) {
-    return row(
-        Dimensions.AREA,
-        "area_code",
-        code,
-        "area_name",
-        name,
-        "area_level",
-        "partnership",
-        "region_name",
-        "South East",
-        "valid_from",
-        LocalDate.of(2001, 4, 1));
+    return area(code, name, "partnership", "South East");
   }
 
   private static Object[] whole(String code, String name, String level) {
+    return area(code, name, level, level.equals("region") ? name : null);
+  }
+
+  private static Object[] area(String code, String name, String level, String region) {
     return row(
         Dimensions.AREA,
         "area_code",
@@ -210,7 +203,7 @@ class IndicatorValueViewTest {
         "area_level",
         level,
         "region_name",
-        level.equals("region") ? name : null,
+        region,
         "valid_from",
         LocalDate.of(2001, 4, 1));
   }
