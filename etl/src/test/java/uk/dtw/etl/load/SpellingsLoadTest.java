@@ -68,9 +68,29 @@ class SpellingsLoadTest {
     wh.write("prevalence_spelt_groups.csv", groups.toArray(String[]::new));
     List<String> sources = new ArrayList<>(List.of("partnership,period,source,amount_gbp"));
     for (int i = 0; i < SOURCES.size(); i++) {
-      sources.add(csv("Gateshead", year(i), SOURCES.get(i).written(), "" + (1000 + i)));
+      sources.add(csv("Newcastle", year(i), SOURCES.get(i).written(), "" + (1000 + i)));
     }
     wh.write("funding_spelt_sources.csv", sources.toArray(String[]::new));
+    // Seed 002, Appendix 2, 2008/09, one line per source in the long layout, in the plan's words.
+    wh.write(
+        "funding_gateshead_long.csv",
+        "partnership,period,source,amount_gbp",
+        "Gateshead DAAT,2008/09,Total substance misuse pooled treatment budget SMPTB available for"
+            + " adult drug treatment (SMPTB),\"1,680,054\"",
+        "Gateshead DAAT,2008/09,SMPTB underspend carried forward from previous year,\"39,889\"",
+        "Gateshead DAAT,2008/09,DIP main grant,\"627,944\"",
+        "Gateshead DAAT,2008/09,Police,0",
+        "Gateshead DAAT,2008/09,PCT mainstream,\"810,200\"",
+        "Gateshead DAAT,2008/09,Social services,\"241,940\"",
+        "Gateshead DAAT,2008/09,Probation \u2013 partnerships,\"77,531\"",
+        "Gateshead DAAT,2008/09,Supporting people,\"25,230\"",
+        "Gateshead DAAT,2008/09,NRF/WNF/ABG,\"98,000\"",
+        "Gateshead DAAT,2008/09,CAD/Safer stronger communities,0",
+        "Gateshead DAAT,2008/09,Rent deposit grant,0",
+        "Gateshead DAAT,2008/09,HO Arrest Referral,Amalgamated with DIP main grant",
+        "Gateshead DAAT,2008/09,HO Funding \u2013 Tough Choices,Amalgamated with DIP main grant",
+        "Gateshead DAAT,2008/09,Total funding for adult drug treatment and DIP delivery,"
+            + "\"3,610,207\"");
     report = wh.load();
   }
 
@@ -78,7 +98,33 @@ class SpellingsLoadTest {
   void no_row_written_in_any_documented_spelling_is_held_back() {
     assertThat(report.total(f -> f.quarantined)).as(report.toText()).isZero();
     assertThat(report.total(f -> f.loaded))
-        .isEqualTo(PERIODS.size() + NAMES.size() + GROUPS.size() + SOURCES.size());
+        .isEqualTo(PERIODS.size() + NAMES.size() + GROUPS.size() + SOURCES.size() + 14);
+  }
+
+  @Test
+  void gatesheads_plan_in_the_long_layout_in_its_own_words_gives_the_printed_totals_and_gap() {
+    // 1,680,054 + 39,889 + 627,944 + 810,200 + 241,940 + 77,531 + 25,230 + 98,000 = 3,600,788;
+    // printed 3,610,207: 9,419 more than its lines.
+    double lines = 0;
+    Double printed = null;
+    for (int i = 0; i < 14; i++) {
+      Row line = fact(Facts.FUNDING, "funding_gateshead_long.csv", i);
+      Double amount = line.getAs("amount_gbp");
+      if ("reported_total".equals(line.getAs("source_code"))) {
+        printed = amount;
+      } else if (amount != null) {
+        lines += amount;
+      }
+    }
+    assertThat(lines).isEqualTo(3_600_788.0);
+    assertThat(printed).isEqualTo(3_610_207.0);
+    assertThat(report.findings)
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule")).isEqualTo("funding_total_differs");
+              assertThat(f.get("file")).isEqualTo("funding_gateshead_long.csv");
+              assertThat((String) f.get("message")).contains("by 9,419");
+            });
   }
 
   @Test
