@@ -185,11 +185,6 @@ public final class AreaDirectory {
     return names.closestNames(name, howMany);
   }
 
-  /** The index of every name, as the API builds it again from dim_area_alias. */
-  public AreaNameIndex names() {
-    return names;
-  }
-
   /** Mutable state while the lookup is rolled up. */
   private static final class AreaBuilder {
     final String code;

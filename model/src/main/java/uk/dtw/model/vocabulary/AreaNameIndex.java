@@ -70,10 +70,6 @@ public final class AreaNameIndex {
       return this;
     }
 
-    public boolean knows(String name) {
-      return codeByKey.containsKey(AreaNames.key(name));
-    }
-
     public AreaNameIndex build() {
       return new AreaNameIndex(Map.copyOf(codeByKey), Map.copyOf(nameByCode));
     }

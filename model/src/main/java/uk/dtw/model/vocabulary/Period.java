@@ -33,4 +33,9 @@ public sealed interface Period permits FinancialYear, CalendarYear {
     }
     return FinancialYear.parse(text).map(Period.class::cast);
   }
+
+  /** Every spelling the ETL accepts, a corrected typing slip included: what the API accepts too. */
+  static Optional<Period> read(String text) {
+    return parse(text).or(() -> FinancialYear.correctTypo(text).map(Period.class::cast));
+  }
 }

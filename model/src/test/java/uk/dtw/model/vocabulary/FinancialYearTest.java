@@ -48,6 +48,7 @@ class FinancialYearTest {
   void one_stray_keystroke_is_corrected_when_only_one_year_fits(String written, int startYear) {
     assertThat(FinancialYear.correctTypo(written)).contains(new FinancialYear(startYear));
     assertThat(FinancialYear.read(written)).contains(new FinancialYear(startYear));
+    assertThat(Period.read(written)).contains(new FinancialYear(startYear));
   }
 
   @ParameterizedTest(name = "{0}")

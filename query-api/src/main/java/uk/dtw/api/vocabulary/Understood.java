@@ -22,9 +22,7 @@ public final class Understood {
 
   /** A financial year, or a calendar year as indicators may be reported by. */
   public static Period period(String parameter, String text) {
-    Optional<Period> period =
-        Period.parse(text).or(() -> FinancialYear.correctTypo(text).map(Period.class::cast));
-    return read(parameter, text, period, Period.EXPECTED_OR_CALENDAR);
+    return read(parameter, text, Period.read(text), Period.EXPECTED_OR_CALENDAR);
   }
 
   /** A partnership by any name it is known by (official, alias, with DAAT/DAT, any case). */
