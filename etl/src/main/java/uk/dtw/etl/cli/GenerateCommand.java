@@ -30,6 +30,13 @@ final class GenerateCommand implements Callable<Integer> {
   String to;
 
   @Option(
+      names = "--scale",
+      defaultValue = "1",
+      description =
+          "Size of the record-level episodes: 1 is England's size (about 200,000 people in treatment a year), 0.01 one percent of it, 0 no episodes (default ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
       names = "--seed",
       defaultValue = "42",
       description = "Random seed; the same seed gives the same files.")
@@ -49,9 +56,13 @@ final class GenerateCommand implements Callable<Integer> {
                 () ->
                     new IllegalArgumentException(
                         "--to: '" + to + "' is not a financial year such as 2014-15"));
-    long rows = new NationalExtracts(seed).write(out, first, last);
+    if (!(scale >= 0) || scale > 20) {
+      throw new IllegalArgumentException("--scale: expected a number from 0 to 20, not " + scale);
+    }
+    long rows = new NationalExtracts(seed, scale).write(out, first, last);
     System.out.printf(
-        "wrote %d rows of synthetic extracts for %s to %s into %s%n", rows, first, last, out);
+        "wrote %d rows of synthetic extracts for %s to %s at scale %s into %s%n",
+        rows, first, last, scale, out);
     return EtlMain.OK;
   }
 }

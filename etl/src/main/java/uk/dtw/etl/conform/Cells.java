@@ -23,7 +23,18 @@ final class Cells {
       List.of(
           DateTimeFormatter.ISO_LOCAL_DATE,
           DateTimeFormatter.ofPattern("d/M/uuuu"),
-          DateTimeFormatter.ofPattern("d/M/uu"));
+          DateTimeFormatter.ofPattern("d/M/uu"),
+          DateTimeFormatter.ofPattern("d.M.uuuu"),
+          DateTimeFormatter.ofPattern("d-M-uuuu"),
+          // 31 Mar 2009, 31-Mar-2009 and 31 March 2009, as spreadsheets print them.
+          new java.time.format.DateTimeFormatterBuilder()
+              .parseCaseInsensitive()
+              .appendPattern("d[ ][-]MMM[ ][-]uuuu")
+              .toFormatter(java.util.Locale.UK),
+          new java.time.format.DateTimeFormatterBuilder()
+              .parseCaseInsensitive()
+              .appendPattern("d MMMM uuuu")
+              .toFormatter(java.util.Locale.UK));
 
   private final Map<String, String> cells;
   private final RowResult result;
@@ -88,6 +99,30 @@ final class Cells {
     return year;
   }
 
+  /** A date, or empty without a problem when the cell is blank. */
+  Optional<LocalDate> optionalDate(String column) {
+    return blank(column) ? Optional.empty() : date(column);
+  }
+
+  /** Whether the area existed as a partnership in the year; a problem names its validity if not. */
+  boolean validIn(String column, Area area, FinancialYear year) {
+    if (area.validIn(year)) {
+      return true;
+    }
+    result.problem(
+        column,
+        Rule.AREA_VALID_IN_PERIOD,
+        area.name()
+            + " did not exist as a partnership in "
+            + year
+            + " (valid "
+            + area.validFrom()
+            + " to "
+            + area.validTo()
+            + ")");
+    return false;
+  }
+
   Optional<LocalDate> date(String column) {
     for (DateTimeFormatter f : DATES) {
       try {
@@ -99,7 +134,7 @@ final class Cells {
     result.problem(
         column,
         Rule.DATE_FORMAT,
-        "'" + text(column) + "' is not a date; expected 2009-03-31 or 31/03/2009");
+        "'" + text(column) + "' is not a date; expected 2009-03-31, 31/03/2009 or 31 Mar 2009");
     return Optional.empty();
   }
 
@@ -118,7 +153,12 @@ final class Cells {
    * code, its printed name, or a word the plans print for it.
    */
   Optional<String> code(String column, Rule rule) {
-    Optional<String> code = CodedValues.code(column, text(column));
+    return code(column, column, rule);
+  }
+
+  /** As {@link #code(String, Rule)}, for a cell whose codes are another column's (a substance). */
+  Optional<String> code(String column, String codedColumn, Rule rule) {
+    Optional<String> code = CodedValues.code(codedColumn, text(column));
     if (code.isEmpty()) {
       result.problem(
           column,
@@ -126,9 +166,9 @@ final class Cells {
           "'"
               + text(column)
               + "' is not "
-              + CodedValues.noun(column)
+              + CodedValues.noun(codedColumn)
               + "; expected one of "
-              + String.join(", ", CodedValues.codes(column)));
+              + String.join(", ", CodedValues.codes(codedColumn)));
     }
     return code;
   }

@@ -41,6 +41,7 @@ public interface Conformer extends Serializable {
       case FUNDING -> new FundingConformer();
       case TARGETS -> new TargetConformer();
       case INDICATOR -> new IndicatorConformer();
+      case EPISODES -> new EpisodeConformer();
     };
   }
 }

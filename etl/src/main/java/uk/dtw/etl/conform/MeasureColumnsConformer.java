@@ -49,18 +49,8 @@ final class MeasureColumnsConformer extends RowConformer {
     Optional<FinancialYear> year =
         atDate ? date.map(FinancialYear::containing) : cells.period("period");
     Optional<String> group = cells.code(groupColumn, Rule.KNOWN_GROUP);
-    if (area.isPresent() && year.isPresent() && !area.get().validIn(year.get())) {
-      result.problem(
-          "partnership",
-          Rule.AREA_VALID_IN_PERIOD,
-          area.get().name()
-              + " did not exist as a partnership in "
-              + year.get()
-              + " (valid "
-              + area.get().validFrom()
-              + " to "
-              + area.get().validTo()
-              + ")");
+    if (area.isPresent() && year.isPresent()) {
+      cells.validIn("partnership", area.get(), year.get());
     }
     Map<String, OptionalDouble> values = new LinkedHashMap<>();
     measures.forEach(m -> values.put(m, cells.number(m)));

@@ -106,7 +106,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
           row(file, 1, "{}", WARNING, false, w.column(), w.rule().code(), w.message(), Map.of()));
     }
     for (int i = 0; i < results.size(); i++) {
-      emit(out, file, read.rows().get(i), results.get(i));
+      InputRow input = read.rows().get(i);
+      emit(out, file, input.row, input.recordJson, results.get(i));
     }
     return out;
   }
@@ -126,15 +127,16 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     return result;
   }
 
-  private void emit(List<Row> out, LandingFile file, InputRow input, RowResult result) {
+  /** The outcome rows of one input row: what {@link EpisodeOutcomes} emits too. */
+  void emit(List<Row> out, LandingFile file, int sourceRow, String record, RowResult result) {
     boolean first = true;
     if (result.quarantined()) {
       for (Problem p : result.problems()) {
         out.add(
             row(
                 file,
-                input.row,
-                input.recordJson,
+                sourceRow,
+                record,
                 QUARANTINED,
                 first,
                 p.column(),
@@ -147,8 +149,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       out.add(
           row(
               file,
-              input.row,
-              input.recordJson,
+              sourceRow,
+              record,
               SKIPPED,
               true,
               null,
@@ -157,7 +159,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
               Map.of()));
     } else {
       for (Map<String, Object> figure : result.figures()) {
-        out.add(row(file, input.row, input.recordJson, LOADED, first, null, null, null, figure));
+        out.add(row(file, sourceRow, record, LOADED, first, null, null, null, figure));
         first = false;
       }
     }
@@ -165,8 +167,8 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
       out.add(
           row(
               file,
-              input.row,
-              input.recordJson,
+              sourceRow,
+              record,
               WARNING,
               false,
               w.column(),
@@ -174,6 +176,11 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
               w.message(),
               Map.of()));
     }
+  }
+
+  /** A warning about a whole file (row 1, its header). */
+  Row fileWarning(LandingFile file, Problem w) {
+    return row(file, 1, "{}", WARNING, false, w.column(), w.rule().code(), w.message(), Map.of());
   }
 
   private Row row(

@@ -15,7 +15,8 @@ public enum ExtractKind {
   BULLSEYE("bullseye", Facts.BULLSEYE),
   FUNDING("funding", Facts.FUNDING),
   TARGETS("targets", Facts.TARGET),
-  INDICATOR("indicator", Facts.INDICATOR);
+  INDICATOR("indicator", Facts.INDICATOR),
+  EPISODES("episodes", Facts.EPISODE);
 
   private final String prefix;
   private final TableDef factTable;
@@ -31,6 +32,14 @@ public enum ExtractKind {
 
   public TableDef factTable() {
     return factTable;
+  }
+
+  /**
+   * Record-level extracts hold one record per line and can be any size: they are split into lines
+   * and read in parallel instead of file by file.
+   */
+  public boolean recordLevel() {
+    return this == EPISODES;
   }
 
   /**

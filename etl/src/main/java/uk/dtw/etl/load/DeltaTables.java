@@ -41,6 +41,7 @@ final class DeltaTables {
           .write()
           .format("delta")
           .option("delta.enableChangeDataFeed", "true")
+          .partitionBy(table.partitionColumns().toArray(String[]::new))
           .save(path(table));
     }
   }
@@ -63,10 +64,74 @@ final class DeltaTables {
    * changed file replaces exactly what its earlier version loaded, in one commit.
    */
   void merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
+    if (!table.partitionColumns().isEmpty()) {
+      mergePartitioned(table, source, changedFiles);
+      return;
+    }
+    merge(table, source, changedFiles, "true");
+  }
+
+  /**
+   * A partitioned table's merge touches only the partitions the new rows fall in (and those the
+   * changed files' earlier rows fell in); where none of them holds a row yet, it is a plain append.
+   */
+  private void mergePartitioned(
+      TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
+    Column[] partitionColumns =
+        table.partitionColumns().stream().map(functions::col).toArray(Column[]::new);
+    List<Row> partitions =
+        new java.util.ArrayList<>(source.select(partitionColumns).distinct().collectAsList());
+    if (!changedFiles.isEmpty()) {
+      partitions.addAll(
+          read(table)
+              .filter(functions.col("source_file").isin(changedFiles.toArray()))
+              .select(partitionColumns)
+              .distinct()
+              .collectAsList());
+    }
+    if (partitions.isEmpty()) {
+      return;
+    }
+    String scope = inPartitions(table, partitions);
+    if (read(table).filter(scope).isEmpty()) {
+      source
+          .write()
+          .format("delta")
+          .mode("append")
+          .partitionBy(table.partitionColumns().toArray(String[]::new))
+          .save(path(table));
+    } else {
+      merge(table, source, changedFiles, scope.replace("`", "t.`"));
+    }
+  }
+
+  /** Each partition column IN the values it takes: a superset of the partitions, prunable. */
+  private static String inPartitions(TableDef table, List<Row> partitions) {
+    List<String> terms = new java.util.ArrayList<>();
+    for (int i = 0; i < table.partitionColumns().size(); i++) {
+      int column = i;
+      terms.add(
+          "`"
+              + table.partitionColumns().get(i)
+              + "` IN ("
+              + partitions.stream()
+                  .map(r -> "'" + r.getString(column).replace("'", "''") + "'")
+                  .distinct()
+                  .sorted()
+                  .collect(Collectors.joining(", "))
+              + ")");
+    }
+    return String.join(" AND ", terms);
+  }
+
+  private void merge(
+      TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles, String targetScope) {
     String on =
         table.naturalKey().stream()
-            .map(k -> "t." + k + " <=> s." + k)
-            .collect(Collectors.joining(" AND "));
+                .map(k -> "t." + k + " <=> s." + k)
+                .collect(Collectors.joining(" AND "))
+            + " AND "
+            + targetScope;
     List<String> valueColumns =
         table.columnNames().stream()
             .filter(c -> !table.naturalKey().contains(c))
@@ -99,14 +164,29 @@ final class DeltaTables {
                       + changedFiles.stream()
                           .map(f -> "'" + f.replace("'", "''") + "'")
                           .collect(Collectors.joining(", "))
-                      + ")")
+                      + ") AND "
+                      + targetScope)
               .delete();
     }
     merge.execute();
   }
 
-  /** Inserts rows whose natural key is new; rows already there stay as they are. */
+  /**
+   * Inserts rows whose natural key is new; rows already there stay as they are. Rows of files the
+   * table has never seen (the usual case: a killed load's rerun is the exception) are appended.
+   */
   void insertNew(TableDef table, Dataset<Row> source) {
+    Object[] hashes =
+        source.select("file_sha256").distinct().collectAsList().stream()
+            .map(r -> r.get(0))
+            .toArray();
+    if (hashes.length == 0) {
+      return;
+    }
+    if (read(table).filter(functions.col("file_sha256").isin(hashes)).isEmpty()) {
+      source.write().format("delta").mode("append").save(path(table));
+      return;
+    }
     String on =
         table.naturalKey().stream()
             .map(k -> "t." + k + " <=> s." + k)

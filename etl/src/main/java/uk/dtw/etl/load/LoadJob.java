@@ -106,13 +106,15 @@ public final class LoadJob {
       String[] uris =
           e.getValue().values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
       Dataset<Row> outcomes =
-          spark
-              .read()
-              .format("binaryFile")
-              .load(uris)
-              .flatMap(
-                  new OutcomeRows(kind, e.getValue(), loadId),
-                  Encoders.row(OutcomeRows.schema(kind)))
+          (kind.recordLevel()
+                  ? RecordLevelRead.outcomes(spark, kind, e.getValue(), loadId)
+                  : spark
+                      .read()
+                      .format("binaryFile")
+                      .load(uris)
+                      .flatMap(
+                          new OutcomeRows(kind, e.getValue(), loadId),
+                          Encoders.row(OutcomeRows.schema(kind))))
               .persist();
       cached.add(outcomes);
       LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);

@@ -1,6 +1,7 @@
 package uk.dtw.etl.load;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,28 @@ final class ReferenceDimensions {
                 fy.previous().toString()));
       }
       return rows;
+    } else if (dim == Dimensions.DATE_DAY) {
+      return days();
     }
     return fromCsv(dim);
+  }
+
+  /** Every day of the financial years dim_period lists. */
+  private static List<Row> days() {
+    List<Row> rows = new ArrayList<>();
+    for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      FinancialYear fy = new FinancialYear(year);
+      for (LocalDate d = fy.startDate(); !d.isAfter(fy.endDate()); d = d.plusDays(1)) {
+        rows.add(
+            RowFactory.create(
+                Date.valueOf(d),
+                fy.toString(),
+                d.getYear(),
+                Date.valueOf(d.withDayOfMonth(1)),
+                (d.getMonthValue() + 8) % 12 / 3 + 1));
+      }
+    }
+    return rows;
   }
 
   private static Row area(Area a) {
@@ -77,7 +98,7 @@ final class ReferenceDimensions {
         String text = r.get(c.name());
         values[i] =
             switch (c.type()) {
-              case INT -> Integer.valueOf(text);
+              case INT -> text.isEmpty() && c.nullable() ? null : Integer.valueOf(text);
               case BOOLEAN -> Boolean.valueOf(text);
               case STRING -> text;
               default ->

@@ -29,7 +29,9 @@ public enum Rule {
   PERIOD_FORMAT(
       Severity.ERROR,
       "The period must read as a financial year (an indicator may also give a calendar year); an ambiguous slip is not guessed at."),
-  DATE_FORMAT(Severity.ERROR, "A date must be written as 2009-03-31 or 31/03/2009."),
+  DATE_FORMAT(
+      Severity.ERROR,
+      "A date must be written as 2009-03-31, 31/03/2009, 31.03.2009, 31-03-2009 or 31 Mar 2009."),
   NUMBER(
       Severity.ERROR,
       "A figure must be blank or a number (pound signs, thousands separators and a trailing % are allowed); an indicator's multiplier cannot be 0."),
@@ -60,6 +62,23 @@ public enum Rule {
       Severity.ERROR, "An indicator's interval method, when given, must be byar or wilson."),
   VALUE_OR_COUNT_AND_DENOMINATOR(
       Severity.ERROR, "An indicator row needs a value, or a count together with its denominator."),
+  EPISODE_CLIENT_REF(
+      Severity.ERROR,
+      "Every episode must carry the partnership's reference for the person (client_ref)."),
+  EPISODE_CODE(
+      Severity.ERROR,
+      "An episode's sex, ethnicity, substances, injecting status, referral source, discharge reason and modality must each be one of its codes, its printed name or a word the alias table knows."),
+  EPISODE_AGE(
+      Severity.ERROR,
+      "An episode's age at referral must be a whole number of years from 10 to 100."),
+  EPISODE_DATE_ORDER(
+      Severity.ERROR,
+      "An episode's dates must run in order: referral, then triage, then first intervention, and discharge on or after referral and triage."),
+  EPISODE_DISCHARGE(
+      Severity.ERROR,
+      "A discharge date needs a discharge reason and a reason needs its date; a blank pair is an open episode."),
+  EPISODE_PARTNERSHIP(
+      Severity.ERROR, "An episode belongs to a partnership, not to a region or England."),
   DUPLICATE_KEY(
       Severity.ERROR,
       "One file must not give the same key two different figures; both rows are held back."),

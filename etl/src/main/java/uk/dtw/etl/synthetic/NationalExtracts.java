@@ -22,14 +22,26 @@ import uk.dtw.model.vocabulary.FinancialYear;
 public final class NationalExtracts {
   private final AreaDirectory areas = AreaDirectory.load();
   private final long seed;
+  private final double scale;
 
-  public NationalExtracts(long seed) {
+  /**
+   * {@code scale} sizes the episodes: 1 gives each partnership as many people in treatment as its
+   * treatment extract reports (about 200,000 a year in England); 0 writes no episodes.
+   */
+  public NationalExtracts(long seed, double scale) {
+    if (!(scale >= 0)) {
+      throw new IllegalArgumentException("scale must be 0 or more, not " + scale);
+    }
     this.seed = seed;
+    this.scale = scale;
   }
 
   /** Writes the files and returns how many data rows they hold. */
   public long write(Path out, FinancialYear from, FinancialYear to) {
     long rows = 0;
+    if (scale > 0) {
+      rows += writeEpisodes(out.resolve("episodes"), from, to);
+    }
     for (FinancialYear y = from; y.compareTo(to) <= 0; y = y.next()) {
       FinancialYear year = y;
       List<SyntheticPartnership> partnerships =
@@ -41,14 +53,62 @@ public final class NationalExtracts {
           write(out.resolve("prevalence_" + year + ".csv"), partnerships, year, Kind.PREVALENCE);
       rows += write(out.resolve("treatment_" + year + ".csv"), partnerships, year, Kind.TREATMENT);
       rows += write(out.resolve("funding_" + year + ".csv"), partnerships, year, Kind.FUNDING);
+      rows += write(out.resolve("targets_" + year + ".csv"), partnerships, year, Kind.TARGETS);
     }
     return rows;
+  }
+
+  /** One file per partnership and year: episodes/2008-09/episodes_2008-09_00MR.csv. */
+  private long writeEpisodes(Path out, FinancialYear from, FinancialYear to) {
+    long rows = 0;
+    for (Area area : areas.all()) {
+      if (area.level() != Area.Level.PARTNERSHIP) {
+        continue;
+      }
+      SyntheticPartnership p = new SyntheticPartnership(area, seed);
+      FinancialYear first = from;
+      while (first.compareTo(to) <= 0 && !area.validIn(first)) {
+        first = first.next();
+      }
+      FinancialYear last = first;
+      while (last.next().compareTo(to) <= 0 && area.validIn(last.next())) {
+        last = last.next();
+      }
+      if (first.compareTo(to) > 0) {
+        continue;
+      }
+      var byYear = p.episodes.episodes(first, last, y -> scale * p.adultsInTreatment(y));
+      for (var e : byYear.entrySet()) {
+        Path file =
+            out.resolve(e.getKey().toString())
+                .resolve("episodes_" + e.getKey() + "_" + area.code() + ".csv");
+        rows += print(file, SyntheticEpisodes.HEADER, e.getValue());
+      }
+    }
+    return rows;
+  }
+
+  private static long print(Path file, List<String> header, List<List<Object>> records) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+        csv.printRecord(header);
+        for (List<Object> r : records) {
+          csv.printRecord(r);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return records.size();
   }
 
   private enum Kind {
     PREVALENCE,
     TREATMENT,
-    FUNDING
+    FUNDING,
+    TARGETS
   }
 
   private static long write(
@@ -80,6 +140,7 @@ public final class NationalExtracts {
                   "unplanned_exits",
                   "referred_on");
           case FUNDING -> csv.printRecord("partnership", "period", "source", "amount_gbp", "note");
+          case TARGETS -> csv.printRecord("partnership", "measure", "period", "kind", "value");
         }
         for (SyntheticPartnership p : partnerships) {
           for (List<Object> record :
@@ -87,6 +148,7 @@ public final class NationalExtracts {
                 case PREVALENCE -> p.prevalence(year);
                 case TREATMENT -> p.treatment(year);
                 case FUNDING -> p.funding(year);
+                case TARGETS -> p.targets(year);
               }) {
             csv.printRecord(record);
             rows++;

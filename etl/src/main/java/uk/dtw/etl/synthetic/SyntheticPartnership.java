@@ -19,14 +19,17 @@ final class SyntheticPartnership {
   private final double baseEstimate;
   private final double population;
   private final double penetration;
+  final SyntheticEpisodes episodes;
 
   SyntheticPartnership(Area area, long seed) {
     this.area = area;
+    this.episodes = new SyntheticEpisodes(area, seed);
     this.seed = seed ^ area.code().hashCode() * 0x9E3779B97F4A7C15L;
     SplittableRandom r = new SplittableRandom(this.seed);
     this.population = 60_000 + r.nextDouble() * 700_000;
-    this.baseEstimate = population * (0.003 + r.nextDouble() * 0.009);
-    this.penetration = 0.35 + r.nextDouble() * 0.45;
+    // England had about 330,000 problem drug users in 2008-09, and 40-75% of them in treatment.
+    this.baseEstimate = population * (0.003 + r.nextDouble() * 0.0048);
+    this.penetration = 0.40 + r.nextDouble() * 0.35;
   }
 
   private SplittableRandom random(FinancialYear year, int stream) {
@@ -61,9 +64,32 @@ final class SyntheticPartnership {
     return rows;
   }
 
+  /** PDUs in treatment in the year, as the treatment extract reports them. */
+  double pdusInTreatment(FinancialYear year) {
+    return Math.round(estimate(year) * penetration * (0.9 + random(year, 3).nextDouble() * 0.2));
+  }
+
+  /** All adults in treatment in the year: the caseload the episodes are generated for. */
+  double adultsInTreatment(FinancialYear year) {
+    return pdusInTreatment(year) * 1.25;
+  }
+
+  List<List<Object>> targets(FinancialYear year) {
+    SplittableRandom r = random(year, 5);
+    double effective = Math.round(pdusInTreatment(year) * 0.85);
+    return List.of(
+        List.of(
+            area.name(),
+            "pdus_in_effective_treatment",
+            year.toString(),
+            "target",
+            NationalExtracts.format(effective * (1.0 + r.nextDouble() * 0.08))));
+  }
+
   List<List<Object>> treatment(FinancialYear year) {
     SplittableRandom r = random(year, 3);
-    double inTreatment = Math.round(estimate(year) * penetration * (0.9 + r.nextDouble() * 0.2));
+    r.nextDouble(); // the draw pdusInTreatment makes
+    double inTreatment = pdusInTreatment(year);
     double effective = Math.round(inTreatment * (0.8 + r.nextDouble() * 0.15));
     List<List<Object>> rows = new ArrayList<>();
     for (String group : List.of("pdu", "all_adults")) {

@@ -175,6 +175,133 @@ public final class Dimensions {
               required("source_row", INT, "Row of that extract")),
           List.of("indicator_code"));
 
-  public static final List<TableDef> ALL =
-      List.of(AREA, AREA_ALIAS, PERIOD, DRUG_GROUP, CLIENT_GROUP, FUNDING_SOURCE, MEASURE);
+  // The dimensions of the record-level episodes; their codes are what docs/extracts.md lists.
+
+  public static final TableDef DATE_DAY =
+      new TableDef(
+          "dim_date",
+          Layer.GOLD,
+          "Every day of the financial years dim_period lists, with the periods it falls in.",
+          List.of(
+              required("day", DATE, "The date"),
+              required("financial_year", STRING, "Financial year as 2008-09"),
+              required("calendar_year", INT, "Calendar year"),
+              required("month_start", DATE, "First day of the month"),
+              required("financial_quarter", INT, "1 for April-June ... 4 for January-March")),
+          List.of("day"));
+
+  public static final TableDef AGE_BAND =
+      coded(
+          "dim_age_band",
+          "Age bands at referral, as NDTMS publishes them.",
+          "age_band",
+          "Code, e.g. 25-34",
+          List.of(
+              required("from_age", INT, "Youngest age in the band"),
+              optional("to_age", INT, "Oldest age in the band; null for the open top band"),
+              required("sort_order", INT, "Position in printed tables")));
+
+  public static final TableDef SEX =
+      coded(
+          "dim_sex", "Sex as recorded at triage.", "sex", "male, female or not_stated", List.of());
+
+  public static final TableDef ETHNICITY =
+      coded(
+          "dim_ethnicity",
+          "Ethnic groups, the 2001 census's broad groups.",
+          "ethnicity",
+          "Code, e.g. white_british",
+          List.of());
+
+  public static final TableDef SUBSTANCE =
+      coded(
+          "dim_substance",
+          "Problem substances, with the drug group they count towards.",
+          "substance",
+          "Code, e.g. heroin",
+          List.of(
+              required(
+                  "substance_group",
+                  STRING,
+                  "opiate, crack, other_stimulant, cannabis, alcohol or other"),
+              required(
+                  "is_problem_drug",
+                  BOOLEAN,
+                  "True for opiates and crack: an episode with one as primary or secondary substance is a PDU's")));
+
+  public static final TableDef INJECTING =
+      coded(
+          "dim_injecting",
+          "Injecting status at triage.",
+          "injecting",
+          "current, previous, never or not_stated",
+          List.of());
+
+  public static final TableDef REFERRAL_SOURCE =
+      coded(
+          "dim_referral_source",
+          "Who referred the person to treatment.",
+          "referral_source",
+          "Code, e.g. self",
+          List.of());
+
+  public static final TableDef DISCHARGE_REASON =
+      coded(
+          "dim_discharge_reason",
+          "Why an episode closed, and whether that is an exit from treatment.",
+          "discharge_reason",
+          "planned, unplanned, referred_on, transferred or died",
+          List.of(
+              required(
+                  "exit_type",
+                  STRING,
+                  "planned, unplanned or other (a referral or transfer continues treatment elsewhere)")));
+
+  public static final TableDef MODALITY =
+      coded(
+          "dim_modality",
+          "Main structured treatment modality of the episode.",
+          "modality",
+          "Code, e.g. prescribing",
+          List.of());
+
+  /** The dimensions of episodes, each listed in dim_*.csv beside the others. */
+  public static final List<TableDef> EPISODE_CODED =
+      List.of(
+          AGE_BAND,
+          SEX,
+          ETHNICITY,
+          SUBSTANCE,
+          INJECTING,
+          REFERRAL_SOURCE,
+          DISCHARGE_REASON,
+          MODALITY);
+
+  public static final List<TableDef> ALL;
+
+  static {
+    List<TableDef> all =
+        new java.util.ArrayList<>(
+            List.of(
+                AREA,
+                AREA_ALIAS,
+                PERIOD,
+                DRUG_GROUP,
+                CLIENT_GROUP,
+                FUNDING_SOURCE,
+                MEASURE,
+                DATE_DAY));
+    all.addAll(EPISODE_CODED);
+    ALL = List.copyOf(all);
+  }
+
+  /** A small coded dimension: its code, the name tables print, then its own columns. */
+  private static TableDef coded(
+      String name, String description, String code, String codeDescription, List<Column> more) {
+    List<Column> columns = new java.util.ArrayList<>();
+    columns.add(required(code, STRING, codeDescription));
+    columns.add(required("name", STRING, "Name as tables print it"));
+    columns.addAll(more);
+    return new TableDef(name, Layer.GOLD, description, columns, List.of(code));
+  }
 }

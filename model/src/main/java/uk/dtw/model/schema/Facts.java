@@ -137,13 +137,68 @@ public final class Facts {
               optional("upper_95", DOUBLE, "Upper bound of the reported 95% confidence interval")),
           List.of("indicator_code", "area_code", "period_code"));
 
+  /**
+   * Record-level: one row per treatment episode, partitioned by partnership and the financial year
+   * of the referral so that reloading one partnership-year rewrites only its own files.
+   */
+  public static final TableDef EPISODE =
+      new TableDef(
+          "fact_episode",
+          Layer.GOLD,
+          "Treatment episodes from NDTMS, one row per episode: a person's journey from referral to discharge at one partnership.",
+          withProvenance(
+              List.of(
+                  required("area_code", STRING, "Partnership (dim_area)"),
+                  required(
+                      "financial_year",
+                      STRING,
+                      "Financial year of the referral date, as 2008-09 (dim_period)"),
+                  required(
+                      "client_ref",
+                      STRING,
+                      "The partnership's pseudonymous reference for the person; the same person keeps it across episodes and years"),
+                  required("referral_date", DATE, "Date of referral (dim_date)"),
+                  optional(
+                      "triage_date",
+                      DATE,
+                      "Date of triage assessment, where the person was assessed"),
+                  optional(
+                      "first_intervention_date",
+                      DATE,
+                      "Date the first structured intervention started, where one has"),
+                  optional(
+                      "discharge_date", DATE, "Date of discharge; null while the episode is open"),
+                  optional(
+                      "discharge_reason",
+                      STRING,
+                      "Why the episode closed (dim_discharge_reason); null while open"),
+                  required("sex", STRING, "male, female or not_stated (dim_sex)"),
+                  required("age_at_referral", INT, "Age in whole years at the referral date"),
+                  required("age_band", STRING, "Band of age_at_referral (dim_age_band)"),
+                  required("ethnicity", STRING, "Ethnic group (dim_ethnicity)"),
+                  required("primary_substance", STRING, "Main problem substance (dim_substance)"),
+                  optional(
+                      "secondary_substance",
+                      STRING,
+                      "Second problem substance (dim_substance), where there is one"),
+                  required("injecting", STRING, "Injecting status (dim_injecting)"),
+                  required(
+                      "referral_source", STRING, "Who referred the person (dim_referral_source)"),
+                  required("modality", STRING, "Main treatment modality (dim_modality)"))),
+          List.of("area_code", "financial_year", "client_ref", "referral_date"),
+          List.of("area_code", "financial_year"));
+
   public static final List<TableDef> ALL =
-      List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR);
+      List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR, EPISODE);
 
   private static TableDef fact(
       String name, String description, List<Column> columns, List<String> key) {
+    return new TableDef(name, Layer.GOLD, description, withProvenance(columns), key);
+  }
+
+  private static List<Column> withProvenance(List<Column> columns) {
     List<Column> all = new ArrayList<>(columns);
     all.addAll(PROVENANCE);
-    return new TableDef(name, Layer.GOLD, description, all, key);
+    return all;
   }
 }

@@ -10,17 +10,37 @@ import java.util.Optional;
  * into a Calcite row type. Nothing else in the product spells out a table's columns.
  */
 public record TableDef(
-    String name, Layer layer, String description, List<Column> columns, List<String> naturalKey) {
+    String name,
+    Layer layer,
+    String description,
+    List<Column> columns,
+    List<String> naturalKey,
+    List<String> partitionColumns) {
 
   public TableDef {
     columns = List.copyOf(columns);
     naturalKey = List.copyOf(naturalKey);
+    partitionColumns = List.copyOf(partitionColumns);
     for (String key : naturalKey) {
       if (columns.stream().noneMatch(c -> c.name().equals(key))) {
         throw new IllegalArgumentException(
             name + ": natural key column " + key + " is not a column");
       }
     }
+    // Partitions must follow from the key, so that one key always lives in one partition and a
+    // MERGE restricted to the partitions a load touches still finds every row it must update.
+    for (String p : partitionColumns) {
+      if (!naturalKey.contains(p)) {
+        throw new IllegalArgumentException(
+            name + ": partition column " + p + " must be part of the natural key");
+      }
+    }
+  }
+
+  /** An unpartitioned table: every table but the record-level ones. */
+  public TableDef(
+      String name, Layer layer, String description, List<Column> columns, List<String> naturalKey) {
+    this(name, layer, description, columns, naturalKey, List.of());
   }
 
   /** Path of the table below the warehouse root, e.g. {@code gold/fact_treatment}. */

@@ -9,9 +9,11 @@ import org.apache.commons.csv.CSVRecord;
 import uk.dtw.model.reference.ReferenceFiles;
 
 /**
- * The codes of coded columns (drug group, client group, funding source, target measure) and every
- * way extracts write them: the code itself, its printed name from the dimension, or a word the
- * plans print from {@code vocabulary/value_aliases.csv}. The one alias table, for every layout.
+ * The codes of coded columns (drug group, client group, funding source, target measure, and the
+ * episodes' sex, ethnicity, substance, injecting, referral source, discharge reason and modality)
+ * and every way extracts write them: the code itself, its printed name from the dimension, or a
+ * word the plans print from {@code vocabulary/value_aliases.csv}. The one alias table, for every
+ * layout.
  */
 public final class CodedValues {
   private CodedValues() {}
@@ -23,7 +25,27 @@ public final class CodedValues {
         "client_group", "a client group", "dim_client_group.csv", "client_group", "name", null),
     SOURCE(
         "source", "a funding source", "dim_funding_source.csv", "source_code", "source_name", null),
-    MEASURE("measure", "a target measure", "dim_measure.csv", "measure_code", "name", "target");
+    MEASURE("measure", "a target measure", "dim_measure.csv", "measure_code", "name", "target"),
+    // The episodes' coded columns: primary and secondary substance share one list.
+    SEX("sex", "a sex", "dim_sex.csv", "sex", "name", null),
+    ETHNICITY("ethnicity", "an ethnic group", "dim_ethnicity.csv", "ethnicity", "name", null),
+    SUBSTANCE("substance", "a substance", "dim_substance.csv", "substance", "name", null),
+    INJECTING("injecting", "an injecting status", "dim_injecting.csv", "injecting", "name", null),
+    REFERRAL_SOURCE(
+        "referral_source",
+        "a referral source",
+        "dim_referral_source.csv",
+        "referral_source",
+        "name",
+        null),
+    DISCHARGE_REASON(
+        "discharge_reason",
+        "a discharge reason",
+        "dim_discharge_reason.csv",
+        "discharge_reason",
+        "name",
+        null),
+    MODALITY("modality", "a treatment modality", "dim_modality.csv", "modality", "name", null);
 
     final String column;
     final String noun;

@@ -1,0 +1,113 @@
+package uk.dtw.etl.conform;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import uk.dtw.etl.extract.Json;
+import uk.dtw.etl.extract.LandingFile;
+import uk.dtw.etl.extract.LineHeader;
+import uk.dtw.etl.rules.Problem;
+import uk.dtw.etl.rules.Rule;
+
+/**
+ * Runs on executors: turns numbered lines of a record-level file (one episode per line) into the
+ * same outcome rows as {@link OutcomeRows}, so bronze, quarantine and the report treat episodes
+ * like every other extract. Small files come whole (many to a task); a large one comes as the lines
+ * of one split, so a file of any size is read by as many tasks as it has splits.
+ */
+public final class EpisodeOutcomes implements java.io.Serializable {
+  private final Map<String, LandingFile> filesByUri = new LinkedHashMap<>();
+  private final OutcomeRows emitter;
+  private final Conformer conformer;
+
+  public EpisodeOutcomes(Map<String, LandingFile> files, Conformer conformer, OutcomeRows emitter) {
+    files.values().forEach(f -> filesByUri.put(f.uri(), f));
+    this.conformer = conformer;
+    this.emitter = emitter;
+  }
+
+  /** A whole small file, as Spark's binaryFile source gives it. */
+  public Iterator<Row> wholeFile(Row binaryFile) {
+    LandingFile file = filesByUri.get(binaryFile.<String>getAs("path"));
+    if (file == null) {
+      throw new IllegalStateException(
+          "file was not in the landing listing: " + binaryFile.getAs("path"));
+    }
+    List<Problem> warnings = new ArrayList<>();
+    String text = LineHeader.decode(binaryFile.getAs("content"), warnings);
+    String[] lines = text.split("\r?\n", -1);
+    int count =
+        lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    LineHeader header =
+        LineHeader.parse(
+            count == 0 ? "" : lines[0],
+            conformer.requiredColumns(),
+            conformer.knownColumns(),
+            warnings);
+    List<Row> out = new ArrayList<>();
+    header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
+    for (int i = 1; i < count; i++) {
+      line(out, file, header, lines[i], i + 1);
+    }
+    return out.iterator();
+  }
+
+  /** The lines of one split of a large file, each with its index in the file (0 = header). */
+  public Iterator<Row> split(LandingFile file, LineHeader header, String line, long index) {
+    List<Row> out = new ArrayList<>();
+    if (index == 0) {
+      header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
+    } else {
+      line(out, file, header, line, Math.toIntExact(index + 1)); // the header is row 1
+    }
+    return out.iterator();
+  }
+
+  private void line(List<Row> out, LandingFile file, LineHeader header, String line, int row) {
+    RowResult result = new RowResult();
+    String record;
+    try {
+      List<String> cells = header.cellsOf(line);
+      record = Json.object(asRead(header, cells));
+      if (!header.missing().isEmpty()) {
+        result.add(
+            Problem.error(
+                String.join(",", header.missing()),
+                Rule.REQUIRED_COLUMNS,
+                "the file has no column "
+                    + String.join(", ", header.missing())
+                    + "; an episodes extract needs "
+                    + String.join(", ", conformer.requiredColumns())));
+      } else {
+        result.absorb(conformer.conform(canonical(header, cells)));
+      }
+    } catch (IllegalArgumentException e) {
+      record = Json.object(Map.of("line", line));
+      result.add(Problem.error(null, Rule.CSV_SYNTAX, "unreadable CSV line: " + e.getMessage()));
+    }
+    emitter.emit(out, file, row, record, result);
+  }
+
+  /** Header to cell text, exactly as read; cells past the header are kept under their position. */
+  private static Map<String, String> asRead(LineHeader header, List<String> cells) {
+    Map<String, String> record = new LinkedHashMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String name = i < header.raw().size() ? header.raw().get(i) : "column " + (i + 1);
+      record.put(name, cells.get(i));
+    }
+    return record;
+  }
+
+  private static Map<String, String> canonical(LineHeader header, List<String> cells) {
+    Map<String, String> byColumn = new LinkedHashMap<>();
+    for (int i = 0; i < cells.size() && i < header.columns().size(); i++) {
+      if (header.columns().get(i) != null) {
+        byColumn.put(header.columns().get(i), cells.get(i));
+      }
+    }
+    return byColumn;
+  }
+}
