@@ -11,6 +11,7 @@ import uk.dtw.model.schema.AuditTables;
 import uk.dtw.warehouse.calcite.WarehouseDialect;
 import uk.dtw.warehouse.calcite.WarehouseSchema;
 import uk.dtw.warehouse.delta.DeltaTableReader;
+import uk.dtw.warehouse.delta.ScanStats;
 
 /**
  * The read-side facade: one warehouse version, pinned at open, queried through Calcite SQL.
@@ -93,6 +94,11 @@ public final class Warehouse implements AutoCloseable {
   /** Absolute paths of the parquet files of a table's pinned version (none for an empty table). */
   public List<String> activeFiles(String tableName) {
     return snapshot.table(tableName).activeFiles();
+  }
+
+  /** What scans of a table have read since this warehouse was opened: to see pruning at work. */
+  public ScanStats scanStats(String tableName) {
+    return snapshot.table(tableName).scanStats();
   }
 
   @Override

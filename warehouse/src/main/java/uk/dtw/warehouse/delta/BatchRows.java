@@ -21,6 +21,7 @@ import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import uk.dtw.model.schema.Column;
 import uk.dtw.model.schema.ColumnType;
 import uk.dtw.model.schema.TableDef;
@@ -43,20 +44,27 @@ final class BatchRows {
 
   private final TableDef def;
   private final String table;
+  private final int[] columns;
 
   BatchRows(TableDef def, String table) {
+    this(def, table, IntStream.range(0, def.columns().size()).toArray());
+  }
+
+  /** Rows of only {@code columns} (indexes into {@code def}'s columns), in that order. */
+  BatchRows(TableDef def, String table, int[] columns) {
     this.def = def;
     this.table = table;
+    this.columns = columns.clone();
   }
 
   /** The rows the batch's selection vector keeps (all rows when it has none). */
   List<Object[]> rows(FilteredColumnarBatch filtered) {
     ColumnarBatch batch = filtered.getData();
-    int width = def.columns().size();
+    int width = columns.length;
     ColumnVector[] vectors = new ColumnVector[width];
     ValueReader[] readers = new ValueReader[width];
     for (int i = 0; i < width; i++) {
-      Column column = def.columns().get(i);
+      Column column = def.columns().get(columns[i]);
       StructField field = field(batch.getSchema(), column.name());
       if (field
           != null) { // absent: the column is newer than this table version, so it reads as null

@@ -1,6 +1,7 @@
 package uk.dtw.warehouse.delta;
 
 import io.delta.kernel.Scan;
+import io.delta.kernel.ScanBuilder;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.SnapshotBuilder;
 import io.delta.kernel.TableManager;
@@ -11,6 +12,7 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.types.StructField;
@@ -28,8 +30,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
@@ -52,6 +59,9 @@ public final class DeltaTableReader {
   private final Long pinnedVersion;
   private final boolean exists;
   private Snapshot snapshot;
+  private final AtomicLong scans = new AtomicLong();
+  private final AtomicLong filesRead = new AtomicLong();
+  private final AtomicLong rowsRead = new AtomicLong();
 
   private DeltaTableReader(Path folder, Long pinnedVersion, boolean exists) {
     this.folder = folder.toAbsolutePath().normalize();
@@ -90,22 +100,56 @@ public final class DeltaTableReader {
    * deletion vector removed are skipped. Streams batch by batch: close the stream when done.
    */
   public Stream<Object[]> rows(TableDef def) {
+    return rows(
+        def, IntStream.range(0, def.columns().size()).toArray(), ScanFilter.UNKNOWN, () -> {});
+  }
+
+  /**
+   * Like {@link #rows(TableDef)}, but each row holds only {@code columns} (indexes into {@code
+   * def}'s columns, in that order), only those are decoded, and {@code filter} goes to Kernel to
+   * skip partitions and files whose statistics rule it out. Rows of the files kept are not
+   * filtered: the caller still applies its condition. {@code checkpoint} runs before each batch and
+   * file, so a caller can stop a scan that finds nothing for a long time by throwing there.
+   */
+  public Stream<Object[]> rows(
+      TableDef def, int[] columns, ScanFilter filter, Runnable checkpoint) {
     if (!exists) {
       return Stream.empty();
     }
     StructType tableSchema = snapshot().getSchema();
+    Set<String> partitions = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    partitions.addAll(snapshot().getPartitionColumnNames());
     List<StructField> wanted = new ArrayList<>();
-    for (String name : def.columnNames()) {
-      StructField field = BatchRows.field(tableSchema, name);
-      if (field
-          != null) { // a column added to the schema after this version was written reads as null
+    for (int c : columns) {
+      StructField field = BatchRows.field(tableSchema, def.columns().get(c).name());
+      // A column added to the schema after this version was written reads as null.
+      if (field != null && !wanted.contains(field)) {
         wanted.add(field);
       }
     }
-    Scan scan = snapshot().getScanBuilder().withReadSchema(new StructType(wanted)).build();
-    ScanRows it = new ScanRows(scan, new BatchRows(def, folder.toString()));
+    // Partition values come from the log, not the files: with no data column to read, a file
+    // would give no rows to count, so one data column is read and dropped.
+    if (wanted.stream().allMatch(f -> partitions.contains(f.getName()))) {
+      tableSchema.fields().stream()
+          .filter(f -> !partitions.contains(f.getName()))
+          .findFirst()
+          .ifPresent(wanted::add);
+    }
+    ScanBuilder builder = snapshot().getScanBuilder().withReadSchema(new StructType(wanted));
+    Optional<Predicate> predicate = new KernelFilters(def, tableSchema).toKernel(filter);
+    if (predicate.isPresent()) {
+      builder = builder.withFilter(predicate.get());
+    }
+    scans.incrementAndGet();
+    ScanRows it =
+        new ScanRows(builder.build(), new BatchRows(def, folder.toString(), columns), checkpoint);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
         .onClose(it::close);
+  }
+
+  /** Counts of what this reader's scans have read so far. */
+  public ScanStats scanStats() {
+    return new ScanStats(scans.get(), filesRead.get(), rowsRead.get());
   }
 
   /**
@@ -114,8 +158,27 @@ public final class DeltaTableReader {
    */
   public List<String> activeFiles() {
     List<String> files = new ArrayList<>();
+    forEachFile(
+        file -> {
+          String path = file.getPath();
+          files.add(path.startsWith("file:") ? Path.of(URI.create(path)).toString() : path);
+        });
+    return files;
+  }
+
+  /**
+   * Total bytes of the pinned version's parquet files, from the log alone: what a caller decides by
+   * before reading whether a table is small enough to keep in memory.
+   */
+  public long dataBytes() {
+    long[] total = {0};
+    forEachFile(file -> total[0] += file.getSize());
+    return total[0];
+  }
+
+  private void forEachFile(Consumer<FileStatus> action) {
     if (!exists) {
-      return files;
+      return;
     }
     try (CloseableIterator<FilteredColumnarBatch> batches =
         snapshot().getScanBuilder().build().getScanFiles(ENGINE)) {
@@ -124,15 +187,13 @@ public final class DeltaTableReader {
           while (scanFiles.hasNext()) {
             // Kernel's own examples use this internal helper: the public API has no other way to
             // turn a scan-file row into its absolute path (add.path is relative to the table root).
-            String path = InternalScanFileUtils.getAddFileStatus(scanFiles.next()).getPath();
-            files.add(path.startsWith("file:") ? Path.of(URI.create(path)).toString() : path);
+            action.accept(InternalScanFileUtils.getAddFileStatus(scanFiles.next()));
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return files;
   }
 
   private synchronized Snapshot snapshot() {
@@ -152,30 +213,35 @@ public final class DeltaTableReader {
    * Pulls rows scan file by scan file and batch by batch, so at most one parquet batch is held.
    * Nested here so that this class stays the only one that drives a Kernel {@code Scan}.
    */
-  private static final class ScanRows implements Iterator<Object[]>, AutoCloseable {
+  private final class ScanRows implements Iterator<Object[]>, AutoCloseable {
     private final Row scanState;
     private final StructType physicalSchema;
     private final CloseableIterator<FilteredColumnarBatch> scanFileBatches;
     private final BatchRows converter;
+    private final Runnable checkpoint;
     private CloseableIterator<Row> scanFiles;
     private CloseableIterator<FilteredColumnarBatch> data;
     private Iterator<Object[]> pending = Collections.emptyIterator();
 
-    ScanRows(Scan scan, BatchRows converter) {
+    ScanRows(Scan scan, BatchRows converter, Runnable checkpoint) {
       this.scanState = scan.getScanState(ENGINE);
       // Internal, as in Kernel's own reader examples: the public API does not expose the
       // physical schema to hand the parquet reader (it differs under column mapping).
       this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
       this.scanFileBatches = scan.getScanFiles(ENGINE);
       this.converter = converter;
+      this.checkpoint = checkpoint;
     }
 
     @Override
     public boolean hasNext() {
       try {
         while (!pending.hasNext()) {
+          checkpoint.run();
           if (data != null && data.hasNext()) {
-            pending = converter.rows(data.next()).iterator();
+            List<Object[]> rows = converter.rows(data.next());
+            rowsRead.addAndGet(rows.size());
+            pending = rows.iterator();
           } else if (scanFiles != null && scanFiles.hasNext()) {
             closeData();
             data = read(scanFiles.next());
@@ -207,6 +273,7 @@ public final class DeltaTableReader {
      */
     private CloseableIterator<FilteredColumnarBatch> read(Row scanFile) throws IOException {
       FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+      filesRead.incrementAndGet();
       CloseableIterator<ColumnarBatch> physical =
           ENGINE
               .getParquetHandler()

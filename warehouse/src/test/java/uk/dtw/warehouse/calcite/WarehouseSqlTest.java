@@ -108,6 +108,16 @@ class WarehouseSqlTest {
   }
 
   @Test
+  void a_small_table_is_read_from_delta_once_and_then_kept() throws SQLException {
+    query("SELECT COUNT(*) FROM fact_treatment WHERE area_code = '24'");
+    query("SELECT figure FROM fact_treatment WHERE financial_year = '2009-10'");
+
+    // One scan whatever the queries before: the 9 rows are kept after the first.
+    assertThat(wh.scanStats("fact_treatment").scans()).isEqualTo(1);
+    assertThat(wh.scanStats("fact_treatment").rowsRead()).isEqualTo(9);
+  }
+
+  @Test
   void names_match_whatever_their_case() throws SQLException {
     assertThat(
             query(

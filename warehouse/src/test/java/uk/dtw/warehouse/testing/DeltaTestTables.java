@@ -10,6 +10,8 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.DateType;
@@ -17,6 +19,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
 import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampType;
 import io.delta.kernel.utils.CloseableIterable;
@@ -26,8 +29,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +51,8 @@ public final class DeltaTestTables {
 
   /**
    * Appends rows (values in {@code def}'s column order) as one commit, creating the table first if
-   * need be; returns the new version.
+   * need be (partitioned by {@code def.partitionColumns()}, one file per partition written);
+   * returns the new version.
    */
   public static long append(Path folder, TableDef def, List<Object[]> rows) {
     StructType schema = schema(def);
@@ -57,28 +63,78 @@ public final class DeltaTestTables {
                 .build(ENGINE)
                 .buildUpdateTableTransaction("dtw-tests", Operation.WRITE)
                 .build(ENGINE)
-            : TableManager.buildCreateTableTransaction(path, schema, "dtw-tests").build(ENGINE);
+            : TableManager.buildCreateTableTransaction(path, schema, "dtw-tests")
+                .withDataLayoutSpec(layout(def))
+                .build(ENGINE);
     Row state = txn.getTransactionState(ENGINE);
     try {
-      CloseableIterable<Row> actions = CloseableIterable.emptyIterable();
-      if (!rows.isEmpty()) {
+      List<Row> actions = new ArrayList<>();
+      for (Map.Entry<Map<String, Literal>, List<Object[]>> part : byPartition(def, rows)) {
         CloseableIterator<FilteredColumnarBatch> physical =
             Transaction.transformLogicalData(
-                ENGINE, state, closeable(List.of(batch(def, schema, rows)).iterator()), Map.of());
-        DataWriteContext context = Transaction.getWriteContext(ENGINE, state, Map.of());
+                ENGINE,
+                state,
+                closeable(List.of(batch(def, schema, part.getValue())).iterator()),
+                part.getKey());
+        DataWriteContext context = Transaction.getWriteContext(ENGINE, state, part.getKey());
         CloseableIterator<DataFileStatus> files =
             ENGINE
                 .getParquetHandler()
                 .writeParquetFiles(
                     context.getTargetDirectory(), physical, context.getStatisticsColumns());
-        actions =
-            CloseableIterable.inMemoryIterable(
-                Transaction.generateAppendActions(ENGINE, state, files, context));
+        Transaction.generateAppendActions(ENGINE, state, files, context)
+            .forEachRemaining(actions::add);
       }
-      return txn.commit(ENGINE, actions).getVersion();
+      return txn.commit(ENGINE, CloseableIterable.inMemoryIterable(closeable(actions.iterator())))
+          .getVersion();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static DataLayoutSpec layout(TableDef def) {
+    return def.partitionColumns().isEmpty()
+        ? DataLayoutSpec.noDataLayout()
+        : DataLayoutSpec.partitioned(
+            def.partitionColumns().stream().map(io.delta.kernel.expressions.Column::new).toList());
+  }
+
+  // Rows grouped by their partition values, as Kernel writes one partition at a time (keyed by
+  // the Java values: Kernel's Literal has no hashCode).
+  private static List<Map.Entry<Map<String, Literal>, List<Object[]>>> byPartition(
+      TableDef def, List<Object[]> rows) {
+    Map<List<Object>, List<Object[]>> groups = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      List<Object> key = new ArrayList<>();
+      for (String p : def.partitionColumns()) {
+        key.add(row[def.columnNames().indexOf(p)]);
+      }
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+    }
+    List<Map.Entry<Map<String, Literal>, List<Object[]>>> parts = new ArrayList<>();
+    groups.forEach(
+        (key, group) -> {
+          Map<String, Literal> values = new LinkedHashMap<>();
+          for (int k = 0; k < key.size(); k++) {
+            String p = def.partitionColumns().get(k);
+            values.put(p, literal(def.column(p).orElseThrow().type(), key.get(k)));
+          }
+          parts.add(Map.entry(values, group));
+        });
+    return parts;
+  }
+
+  private static Literal literal(ColumnType type, Object value) {
+    if (value == null) {
+      return Literal.ofNull(kernelType(type));
+    }
+    return switch (type) {
+      case STRING -> Literal.ofString((String) value);
+      case INT -> Literal.ofInt((Integer) value);
+      case LONG -> Literal.ofLong((Long) value);
+      case DATE -> Literal.ofDate((int) ((LocalDate) value).toEpochDay());
+      default -> throw new IllegalArgumentException("no test partitions by " + type);
+    };
   }
 
   /** Convenience for {@code append} with rows given inline. */
@@ -134,6 +190,16 @@ public final class DeltaTestTables {
     @Override
     public int getSize() {
       return size;
+    }
+
+    // Kernel drops partition columns this way before writing a partition's file.
+    @Override
+    public ColumnarBatch withDeletedColumnAt(int ordinal) {
+      List<StructField> fields = new ArrayList<>(schema.fields());
+      List<ColumnVector> kept = new ArrayList<>(vectors);
+      fields.remove(ordinal);
+      kept.remove(ordinal);
+      return new ListBatch(new StructType(fields), kept, size);
     }
   }
 
