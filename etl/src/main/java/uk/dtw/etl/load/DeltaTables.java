@@ -68,7 +68,7 @@ final class DeltaTables {
       mergePartitioned(table, source, changedFiles);
       return;
     }
-    merge(table, source, changedFiles, "true");
+    upsert(table, source, changedFiles);
   }
 
   /**
@@ -92,8 +92,7 @@ final class DeltaTables {
     if (partitions.isEmpty()) {
       return;
     }
-    String scope = inPartitions(table, partitions);
-    if (read(table).filter(scope).isEmpty()) {
+    if (read(table).filter(inPartitions(table, partitions, "")).isEmpty()) {
       source
           .write()
           .format("delta")
@@ -101,37 +100,58 @@ final class DeltaTables {
           .partitionBy(table.partitionColumns().toArray(String[]::new))
           .save(path(table));
     } else {
-      merge(table, source, changedFiles, scope.replace("`", "t.`"));
+      mergeWithin(table, source, changedFiles, partitions);
     }
   }
 
-  /** Each partition column IN the values it takes: a superset of the partitions, prunable. */
-  private static String inPartitions(TableDef table, List<Row> partitions) {
-    List<String> terms = new java.util.ArrayList<>();
-    for (int i = 0; i < table.partitionColumns().size(); i++) {
-      int column = i;
-      terms.add(
-          "`"
-              + table.partitionColumns().get(i)
-              + "` IN ("
-              + partitions.stream()
-                  .map(r -> "'" + r.getString(column).replace("'", "''") + "'")
-                  .distinct()
-                  .sorted()
-                  .collect(Collectors.joining(", "))
-              + ")");
+  /**
+   * The merge of a partitioned table, in one commit that rewrites only the files of the partitions
+   * named: a clause on unmatched target rows (how the unpartitioned merge withdraws a changed
+   * file's figures) would make Delta rewrite every partition, so the earlier rows to withdraw are
+   * sent as tombstones instead.
+   */
+  private void mergeWithin(
+      TableDef table,
+      Dataset<Row> source,
+      java.util.Set<String> changedFiles,
+      List<Row> partitions) {
+    List<String> key = table.naturalKey();
+    Dataset<Row> rows = source.withColumn("_withdrawn", functions.lit(false));
+    if (!changedFiles.isEmpty()) {
+      Dataset<Row> earlier =
+          read(table)
+              .filter(inPartitions(table, partitions, ""))
+              .filter(functions.col("source_file").isin(changedFiles.toArray()))
+              .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
+      Dataset<Row> withdrawn =
+          earlier
+              .join(
+                  source.select(key.stream().map(functions::col).toArray(Column[]::new)),
+                  scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(),
+                  "left_anti")
+              .withColumn("_withdrawn", functions.lit(true));
+      rows = rows.unionByName(withdrawn);
     }
-    return String.join(" AND ", terms);
-  }
-
-  private void merge(
-      TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles, String targetScope) {
     String on =
-        table.naturalKey().stream()
-                .map(k -> "t." + k + " <=> s." + k)
-                .collect(Collectors.joining(" AND "))
+        key.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "))
             + " AND "
-            + targetScope;
+            + inPartitions(table, partitions, "t.");
+    java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+    table.columnNames().forEach(c -> set.put(c, "s." + c));
+    DeltaTable.forPath(spark, path(table))
+        .as("t")
+        .merge(rows.as("s"), on)
+        .whenMatched("s._withdrawn")
+        .delete()
+        .whenMatched(changedCondition(table))
+        .updateExpr(set)
+        .whenNotMatched("NOT s._withdrawn")
+        .insertExpr(set)
+        .execute();
+  }
+
+  /** A matched row is rewritten only when a figure differs or it moved within its file. */
+  private static String changedCondition(TableDef table) {
     List<String> valueColumns =
         table.columnNames().stream()
             .filter(c -> !table.naturalKey().contains(c))
@@ -148,11 +168,39 @@ final class DeltaTables {
         table.column("source_row").isPresent()
             ? " OR (t.source_file = s.source_file AND NOT (t.source_row <=> s.source_row))"
             : "";
+    return changed + moved;
+  }
+
+  /** Each partition column IN the values it takes: a superset of the partitions, prunable. */
+  private static String inPartitions(TableDef table, List<Row> partitions, String alias) {
+    List<String> terms = new java.util.ArrayList<>();
+    for (int i = 0; i < table.partitionColumns().size(); i++) {
+      int column = i;
+      terms.add(
+          alias
+              + "`"
+              + table.partitionColumns().get(i)
+              + "` IN ("
+              + partitions.stream()
+                  .map(r -> "'" + r.getString(column).replace("'", "''") + "'")
+                  .distinct()
+                  .sorted()
+                  .collect(Collectors.joining(", "))
+              + ")");
+    }
+    return String.join(" AND ", terms);
+  }
+
+  private void upsert(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
+    String on =
+        table.naturalKey().stream()
+            .map(k -> "t." + k + " <=> s." + k)
+            .collect(Collectors.joining(" AND "));
     io.delta.tables.DeltaMergeBuilder merge =
         DeltaTable.forPath(spark, path(table))
             .as("t")
             .merge(source.as("s"), on)
-            .whenMatched(changed + moved)
+            .whenMatched(changedCondition(table))
             .updateAll()
             .whenNotMatched()
             .insertAll();
@@ -164,8 +212,7 @@ final class DeltaTables {
                       + changedFiles.stream()
                           .map(f -> "'" + f.replace("'", "''") + "'")
                           .collect(Collectors.joining(", "))
-                      + ") AND "
-                      + targetScope)
+                      + ")")
               .delete();
     }
     merge.execute();
@@ -204,14 +251,27 @@ final class DeltaTables {
    * version.
    */
   boolean replaceIfChanged(TableDef table, List<Row> rows) {
-    Dataset<Row> fresh = spark.createDataFrame(rows, SparkTypes.of(table));
-    Dataset<Row> current =
-        read(table).select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
-    if (current.exceptAll(fresh).isEmpty() && fresh.exceptAll(current).isEmpty()) {
+    // Dimensions are small: comparing them on the driver is one read, not two shuffles.
+    List<Row> current =
+        read(table)
+            .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
+            .collectAsList();
+    java.util.Map<Row, Long> now = counts(current);
+    if (now.equals(counts(rows))) {
       return false;
     }
-    fresh.write().format("delta").mode("overwrite").save(path(table));
+    spark
+        .createDataFrame(rows, SparkTypes.of(table))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(path(table));
     return true;
+  }
+
+  private static java.util.Map<Row, Long> counts(List<Row> rows) {
+    return rows.stream()
+        .collect(Collectors.groupingBy(r -> r, java.util.HashMap::new, Collectors.counting()));
   }
 
   long version(TableDef table) {

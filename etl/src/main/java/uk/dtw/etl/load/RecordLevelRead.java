@@ -117,11 +117,11 @@ final class RecordLevelRead {
                             .map(org.apache.spark.sql.functions::col)
                             .toArray(Column[]::new)))
                 .over(sameKey));
-    Column duplicate = loaded.and(col("_versions").gt(1));
+    Column duplicate = col("_duplicate");
     Dataset<Row> loadedRows =
         outcomes
             .filter(loaded)
-            .withColumn("_versions", versions)
+            .withColumn("_duplicate", versions.gt(1))
             .withColumn(
                 "status", when(duplicate, lit(OutcomeRows.QUARANTINED)).otherwise(col("status")))
             .withColumn(
@@ -139,7 +139,7 @@ final class RecordLevelRead {
                                 + String.join(", ", fact.naturalKey())
                                 + ") with different values; both are held back"))
                     .otherwise(col("message")))
-            .drop("_versions");
+            .drop("_duplicate");
     return outcomes.filter(org.apache.spark.sql.functions.not(loaded)).unionByName(loadedRows);
   }
 }
