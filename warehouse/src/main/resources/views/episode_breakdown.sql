@@ -6,25 +6,25 @@ SELECT b.area_code, a.area_name AS partnership, a.region_name AS region, b.finan
   b.dimension, b.category, b.people_in_treatment,
   100.0 * b.people_in_treatment / t.people_in_treatment AS share_pct
 FROM (
-  SELECT area_code, financial_year, 'sex' AS dimension, sex AS category, COUNT(DISTINCT client_ref) AS people_in_treatment
+  SELECT area_code, financial_year, CAST('sex' AS VARCHAR) AS dimension, sex AS category, COUNT(DISTINCT client_ref) AS people_in_treatment
   FROM episode_year GROUP BY area_code, financial_year, sex
   UNION ALL
-  SELECT area_code, financial_year, 'age_band', age_band, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('age_band' AS VARCHAR), age_band, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, age_band
   UNION ALL
-  SELECT area_code, financial_year, 'ethnicity', ethnicity, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('ethnicity' AS VARCHAR), ethnicity, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, ethnicity
   UNION ALL
-  SELECT area_code, financial_year, 'primary_substance', primary_substance, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('primary_substance' AS VARCHAR), primary_substance, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, primary_substance
   UNION ALL
-  SELECT area_code, financial_year, 'injecting', injecting, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('injecting' AS VARCHAR), injecting, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, injecting
   UNION ALL
-  SELECT area_code, financial_year, 'referral_source', referral_source, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('referral_source' AS VARCHAR), referral_source, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, referral_source
   UNION ALL
-  SELECT area_code, financial_year, 'modality', modality, COUNT(DISTINCT client_ref)
+  SELECT area_code, financial_year, CAST('modality' AS VARCHAR), modality, COUNT(DISTINCT client_ref)
   FROM episode_year GROUP BY area_code, financial_year, modality) b
 JOIN (SELECT area_code, financial_year, COUNT(DISTINCT client_ref) AS people_in_treatment
       FROM episode_year GROUP BY area_code, financial_year) t

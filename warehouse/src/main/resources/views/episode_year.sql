@@ -1,6 +1,7 @@
 -- Every treatment episode once for each financial year it is open in: triaged on or before the
--- year's last day, and not discharged or discharged on or after its first day. The years are
--- those the warehouse holds episodes for. Each row carries what the measures count:
+-- year's last day, and not discharged or discharged on or after its first day. Only the years a
+-- partnership sent an episodes extract for count (extract_year): an episode referred in 2004-05
+-- and still open in the first year sent says nothing complete about 2004-05. Each row carries what the measures count:
 --   is_pdu     the primary or secondary substance is an opiate or crack (dim_substance);
 --   effective  retained 84 days or more from triage up to its discharge or the year's end, or
 --              discharged as planned within the year;
@@ -20,4 +21,5 @@ JOIN dim_period p
 JOIN dim_substance s1 ON s1.substance = e.primary_substance
 LEFT JOIN dim_substance s2 ON s2.substance = e.secondary_substance
 LEFT JOIN dim_discharge_reason r ON r.discharge_reason = e.discharge_reason
-WHERE p.financial_year IN (SELECT DISTINCT financial_year FROM fact_episode)
+JOIN (SELECT DISTINCT area_code, extract_year FROM fact_episode) c
+  ON c.area_code = e.area_code AND c.extract_year = p.financial_year

@@ -11,6 +11,7 @@ import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.extract.LineHeader;
 import uk.dtw.etl.rules.Problem;
 import uk.dtw.etl.rules.Rule;
+import uk.dtw.model.vocabulary.FinancialYear;
 
 /**
  * Runs on executors: turns numbered lines of a record-level file (one episode per line) into the
@@ -82,13 +83,23 @@ public final class EpisodeOutcomes implements java.io.Serializable {
                     + "; an episodes extract needs "
                     + String.join(", ", conformer.requiredColumns())));
       } else {
-        result.absorb(conformer.conform(canonical(header, cells)));
+        RowResult conformed = conformer.conform(canonical(header, cells));
+        String year = extractYear(file);
+        conformed
+            .figures()
+            .forEach(e -> e.put("extract_year", year != null ? year : e.get("financial_year")));
+        result.absorb(conformed);
       }
     } catch (IllegalArgumentException e) {
       record = Json.object(Map.of("line", line));
       result.add(Problem.error(null, Rule.CSV_SYNTAX, "unreadable CSV line: " + e.getMessage()));
     }
     emitter.emit(out, file, row, record, result);
+  }
+
+  /** The financial year a file's name or folder gives (episodes/2008-09/x.csv), or null. */
+  private static String extractYear(LandingFile file) {
+    return FinancialYear.find(file.relativePath()).map(f -> f.year().toString()).orElse(null);
   }
 
   /** Header to cell text, exactly as read; cells past the header are kept under their position. */

@@ -154,6 +154,10 @@ public final class Facts {
                       STRING,
                       "Financial year of the referral date, as 2008-09 (dim_period)"),
                   required(
+                      "extract_year",
+                      STRING,
+                      "Financial year of the extract that sent the episode (from its file name, else the referral's): the partnership-years the measures cover"),
+                  required(
                       "client_ref",
                       STRING,
                       "The partnership's pseudonymous reference for the person; the same person keeps it across episodes and years"),

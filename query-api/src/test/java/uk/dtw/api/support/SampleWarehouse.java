@@ -37,7 +37,8 @@ public final class SampleWarehouse {
 
   /**
    * A warehouse loaded from {@code bin/dwh generate} output for 2007-08 and 2008-09 (seed 7): all
-   * 151 partnerships with prevalence, treatment and funding, so every catalogued measure ranks.
+   * 151 partnerships with prevalence, treatment, funding, targets and episodes at 1% of England's
+   * size, so every catalogued measure ranks.
    */
   public static synchronized Path national() {
     if (national == null) {
@@ -57,7 +58,9 @@ public final class SampleWarehouse {
               "--to",
               "2008-09",
               "--seed",
-              "7"),
+              "7",
+              "--scale",
+              "0.01"),
           root.resolve("query-api/target/national-generate.log"));
       run(
           etl(root, "load", "--landing", landing.toString(), "--warehouse", target.toString()),
