@@ -28,23 +28,23 @@ public final class Routes {
 
   public static void register(RoutesConfig routes, SnapshotSource source, AdhocSql adhoc) {
     routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
-    routes.get(PREFIX + "/rankings", SnapshotHandler.using(source, ReportRoutes::rankings));
-    routes.get(PREFIX + "/funding", SnapshotHandler.using(source, ReportRoutes::funding));
-    routes.get(PREFIX + "/targets", SnapshotHandler.using(source, ReportRoutes::targets));
+    routes.get(PREFIX + "/rankings", SnapshotHandler.cached(source, ReportRoutes::rankings));
+    routes.get(PREFIX + "/funding", SnapshotHandler.cached(source, ReportRoutes::funding));
+    routes.get(PREFIX + "/targets", SnapshotHandler.cached(source, ReportRoutes::targets));
     routes.get(
         PREFIX + "/reports/penetration-table",
-        SnapshotHandler.using(source, ReportRoutes::penetrationTable));
+        SnapshotHandler.cached(source, ReportRoutes::penetrationTable));
     routes.get(
         PREFIX + "/reports/effective-change-top",
-        SnapshotHandler.using(source, ReportRoutes::effectiveChangeTop));
-    routes.get(PREFIX + "/penetration", SnapshotHandler.using(source, ReportRoutes::penetration));
+        SnapshotHandler.cached(source, ReportRoutes::effectiveChangeTop));
+    routes.get(PREFIX + "/penetration", SnapshotHandler.cached(source, ReportRoutes::penetration));
     routes.get(
         PREFIX + "/indicators/compare",
-        SnapshotHandler.using(source, ReportRoutes::indicatorCompare));
-    routes.get(PREFIX + "/bullseye", SnapshotHandler.using(source, ReportRoutes::bullseye));
+        SnapshotHandler.cached(source, ReportRoutes::indicatorCompare));
+    routes.get(PREFIX + "/bullseye", SnapshotHandler.cached(source, ReportRoutes::bullseye));
     routes.get(
         PREFIX + "/prevalence-change",
-        SnapshotHandler.using(source, ReportRoutes::prevalenceChange));
+        SnapshotHandler.cached(source, ReportRoutes::prevalenceChange));
     routes.post(PREFIX + "/sql", SnapshotHandler.using(source, new SqlRoute(adhoc)::handle));
   }
 }

@@ -3,6 +3,7 @@ package uk.dtw.api.routes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import uk.dtw.api.formats.Headers;
+import uk.dtw.api.snapshot.Answers;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.snapshot.SnapshotSource;
 
@@ -26,5 +27,41 @@ interface SnapshotHandler {
         snapshot.release();
       }
     };
+  }
+
+  /**
+   * As {@link #using}, for a named report read by GET: an answer this version gave before to the
+   * same path and parameters is sent again without touching the warehouse. Errors are not kept.
+   */
+  static Handler cached(SnapshotSource source, SnapshotHandler body) {
+    return using(
+        source,
+        (ctx, snapshot) -> {
+          String request = request(ctx);
+          Answers.Answer kept = snapshot.answers().get(request);
+          if (kept != null) {
+            ctx.contentType(kept.contentType()).result(kept.body());
+            return;
+          }
+          body.handle(ctx, snapshot);
+          if (ctx.status().getCode() == 200 && ctx.resultInputStream() != null) {
+            byte[] bytes = ctx.resultInputStream().readAllBytes();
+            ctx.result(bytes);
+            snapshot.answers().put(request, new Answers.Answer(ctx.res().getContentType(), bytes));
+          }
+        });
+  }
+
+  /** Path and parameters in a canonical order; as_of is already the snapshot's version. */
+  private static String request(Context ctx) {
+    StringBuilder key = new StringBuilder(ctx.path());
+    new java.util.TreeMap<>(ctx.queryParamMap())
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("as_of")) {
+                key.append('&').append(name).append('=').append(String.join("\u0000", values));
+              }
+            });
+    return key.toString();
   }
 }

@@ -22,6 +22,9 @@ public final class Snapshot {
   private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
   private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
+  /** Named reports' answers, per request: 64 MiB per version at most. */
+  private final Answers answers = new Answers(64L << 20);
+
   /** Starts at 1: the reference its source holds while this is the current version. */
   private final AtomicInteger users = new AtomicInteger(1);
 
@@ -65,6 +68,11 @@ public final class Snapshot {
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
     return (T) memos.computeIfAbsent(key, k -> compute.get());
+  }
+
+  /** The answers this version has given to named reports (see {@link Answers}). */
+  public Answers answers() {
+    return answers;
   }
 
   /** Takes a reference for one request; false when the snapshot has already closed. */

@@ -131,6 +131,23 @@ class SampleWarehouseApiTest {
   }
 
   @Test
+  void a_report_asked_again_is_the_same_answer_in_its_own_format_whatever_the_parameter_order() {
+    String json = "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East";
+    String reordered = "/api/v1/rankings?region=South%20East&period=2008-09&measure=penetration";
+    HttpResponse<String> first = http.get(json);
+    HttpResponse<String> again = http.get(reordered);
+    HttpResponse<String> csv = http.get(json + "&format=csv");
+    HttpResponse<String> csvAgain = http.get(reordered + "&format=csv");
+
+    assertThat(Http.json(first).get("rows")).hasSizeGreaterThan(10);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.headers().firstValue("Content-Type"))
+        .isEqualTo(first.headers().firstValue("Content-Type"));
+    assertThat(csv.body()).startsWith("rank,").isEqualTo(csvAgain.body());
+    assertThat(csvAgain.headers().firstValue("Content-Type").orElseThrow()).contains("text/csv");
+  }
+
+  @Test
   void as_of_answers_as_the_warehouse_stood_at_that_version_and_names_the_range_otherwise() {
     long latest = Http.json(http.get("/api/v1/health")).get("warehouse_version").asLong();
     String query = "/api/v1/rankings?measure=penetration&period=2008-09&region=South%20East";
