@@ -13,8 +13,9 @@ import uk.dtw.model.vocabulary.FinancialYear;
  * One partnership's invented treatment episodes over a run of years: people referred through each
  * year, triaged within days, retained for months or years, discharged for the usual reasons, some
  * coming back. Demographics follow the plans: about 3:1 male, most aged 25-44, opiates the main
- * primary substance. Referrals start three years before the first written year so that its caseload
- * includes people already in treatment, as a real year's does.
+ * primary substance. Referrals start three years before the first written year (or when the
+ * partnership was formed) so that its caseload includes people already in treatment, as a real
+ * year's does.
  *
  * <p>Each episode is written once, in the file of the first written year it is open in, so no two
  * files give the same episode. Some partnerships write dates as 31/03/2009 and sex as M or F, as
@@ -123,6 +124,9 @@ final class SyntheticEpisodes {
     List<Person> people = new ArrayList<>();
     List<LocalDate> freeFrom = new ArrayList<>();
     FinancialYear first = new FinancialYear(from.startYear() - WARM_UP_YEARS);
+    while (first.compareTo(from) < 0 && !area.validIn(first)) {
+      first = first.next(); // a partnership formed in 2009 referred no one before it existed
+    }
     for (FinancialYear y = first; y.compareTo(to) <= 0; y = y.next()) {
       FinancialYear year = y;
       double expected = caseload.applyAsDouble(year.compareTo(from) < 0 ? from : year) * NEW_SHARE;

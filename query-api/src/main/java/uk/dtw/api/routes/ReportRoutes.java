@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.api.reports.BreakdownReport;
 import uk.dtw.api.reports.BullseyeReport;
 import uk.dtw.api.reports.EffectiveChangeTopReport;
 import uk.dtw.api.reports.FundingArea;
@@ -126,6 +127,18 @@ final class ReportRoutes {
     Partnership found =
         Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
     output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
+  }
+
+  static void breakdown(Context ctx, Snapshot snapshot) {
+    Output output = Output.of(ctx);
+    Partnership found =
+        Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
+    String period = Understood.financialYear("period", ctx.queryParam("period")).code();
+    String dimension = Params.optional(ctx, "dimension");
+    if (dimension != null && !BreakdownReport.DIMENSIONS.contains(dimension)) {
+      throw Errors.unknownValue("dimension", dimension, BreakdownReport.DIMENSIONS);
+    }
+    output.send(ctx, BreakdownReport.build(snapshot, found, period, dimension), snapshot.version());
   }
 
   static void prevalenceChange(Context ctx, Snapshot snapshot) {

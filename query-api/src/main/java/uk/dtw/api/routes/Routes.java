@@ -19,6 +19,7 @@ public final class Routes {
           "GET /api/v1/penetration",
           "GET /api/v1/indicators/compare",
           "GET /api/v1/bullseye",
+          "GET /api/v1/breakdown",
           "GET /api/v1/prevalence-change",
           "GET /api/v1/funding",
           "GET /api/v1/targets",
@@ -42,6 +43,7 @@ public final class Routes {
         PREFIX + "/indicators/compare",
         SnapshotHandler.cached(source, ReportRoutes::indicatorCompare));
     routes.get(PREFIX + "/bullseye", SnapshotHandler.cached(source, ReportRoutes::bullseye));
+    routes.get(PREFIX + "/breakdown", SnapshotHandler.cached(source, ReportRoutes::breakdown));
     routes.get(
         PREFIX + "/prevalence-change",
         SnapshotHandler.cached(source, ReportRoutes::prevalenceChange));

@@ -42,7 +42,65 @@ public final class QueryBenchmark {
               """
           SELECT partnership, change_pct FROM effective_change
           WHERE financial_year = ? AND change_pct IS NOT NULL ORDER BY change_pct DESC LIMIT 10""",
-              "2010-11"));
+              "2010-11"),
+          new Query(
+              "regional penetration comparison",
+              """
+          SELECT partnership, penetration_pct, pdu_lower_95, pdu_upper_95 FROM penetration
+          WHERE financial_year = ? AND region = 'South East' ORDER BY partnership""",
+              "2010-11"),
+          new Query(
+              "regional funding trend",
+              """
+          SELECT financial_year, computed_total_gbp, change_pct FROM funding_area_total
+          WHERE area_level = 'region' AND area_name = 'North East' AND financial_year <= ?
+          ORDER BY financial_year""",
+              "2014-15"),
+          new Query(
+              "people in treatment ranking",
+              """
+          SELECT partnership, people_in_treatment,
+            RANK() OVER (ORDER BY people_in_treatment DESC) AS national_rank
+          FROM episode_treatment WHERE financial_year = ? AND people_in_treatment IS NOT NULL""",
+              "2010-11"),
+          new Query(
+              "effective treatment share, one region",
+              """
+          SELECT partnership, effective_pct FROM episode_treatment
+          WHERE financial_year = ? AND region = 'London' AND effective_pct IS NOT NULL
+          ORDER BY effective_pct DESC""",
+              "2010-11"),
+          new Query(
+              "people by sex, England",
+              """
+          SELECT category, SUM(people_in_treatment) AS people FROM episode_breakdown
+          WHERE financial_year = ? AND dimension = 'sex' GROUP BY category""",
+              "2010-11"),
+          new Query(
+              "age bands of one partnership",
+              """
+          SELECT category, people_in_treatment, share_pct FROM episode_breakdown
+          WHERE financial_year = ? AND partnership = 'Kent' AND dimension = 'age_band'""",
+              "2010-11"),
+          new Query(
+              "waiting over 3 weeks ranking",
+              """
+          SELECT partnership, waited_over_3_weeks_pct FROM episode_waiting
+          WHERE financial_year = ? AND waited_over_3_weeks_pct IS NOT NULL
+          ORDER BY waited_over_3_weeks_pct""",
+              "2010-11"),
+          new Query(
+              "episodes against reported figures",
+              """
+          SELECT partnership, client_group, measure_code, from_episodes, reported, difference
+          FROM episode_vs_reported WHERE financial_year = ? ORDER BY ABS(difference) DESC LIMIT 20""",
+              "2010-11"),
+          new Query(
+              "raw scan: every episode by substance",
+              """
+          SELECT primary_substance, COUNT(*) AS episodes, COUNT(DISTINCT client_ref) AS people
+          FROM fact_episode WHERE financial_year >= ? GROUP BY primary_substance""",
+              "2000-01"));
 
   public static void main(String[] args) throws Exception {
     String location = args[0];
@@ -55,13 +113,16 @@ public final class QueryBenchmark {
           "warehouse version %d opened in %.0f ms (Delta Kernel snapshot + Calcite schema)%n",
           wh.version(), (System.nanoTime() - t0) / 1e6);
       System.out.printf(
-          "%-30s %14s %14s %14s %10s %10s%n",
+          "%-38s %14s %14s %14s %10s %10s%n",
           "query (median of " + runs + " runs, ms)",
           "calcite-prep",
           "calcite-plan",
           "duckdb-prep",
           "prep/duck",
           "plan/duck");
+      List<Double> prepRatios = new ArrayList<>();
+      List<Double> preps = new ArrayList<>();
+      List<Double> ducks = new ArrayList<>();
       for (Query q : QUERIES) {
         long cold = System.nanoTime();
         int rows = count(prepared(calcite, q));
@@ -74,9 +135,22 @@ public final class QueryBenchmark {
               q.name() + ": Calcite and DuckDB return different row counts");
         }
         System.out.printf(
-            "%-30s %14.2f %14.2f %14.2f %10.1f %10.1f   (%d rows; Calcite cold %.0f ms)%n",
+            "%-38s %14.2f %14.2f %14.2f %10.1f %10.1f   (%d rows; Calcite cold %.0f ms)%n",
             q.name(), prep, plan, duckMs, prep / duckMs, plan / duckMs, rows, coldMs);
+        prepRatios.add(prep / duckMs);
+        preps.add(prep);
+        ducks.add(duckMs);
       }
+      Collections.sort(prepRatios);
+      Collections.sort(preps);
+      Collections.sort(ducks);
+      System.out.printf(
+          "suite median: calcite-prep %.2f ms, duckdb %.2f ms (ratio of medians %.2f);"
+              + " median per-query ratio %.2f%n",
+          preps.get(preps.size() / 2),
+          ducks.get(ducks.size() / 2),
+          preps.get(preps.size() / 2) / ducks.get(ducks.size() / 2),
+          prepRatios.get(prepRatios.size() / 2));
     }
   }
 

@@ -2,6 +2,7 @@ package uk.dtw.api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.dtw.api.support.DuckDbMirror;
+import uk.dtw.api.support.Http;
+import uk.dtw.api.support.SampleApi;
 import uk.dtw.api.support.SampleWarehouse;
 import uk.dtw.warehouse.Warehouse;
 
@@ -142,6 +145,36 @@ class EpisodeMeasuresTest {
       }
       assertThat(n).isGreaterThan(250);
     }
+  }
+
+  @Test
+  void the_breakdown_endpoint_gives_a_partnerships_people_by_sex_beside_englands_shares()
+      throws SQLException {
+    Http api = SampleApi.national();
+    JsonNode rows =
+        api.ok("/api/v1/breakdown?partnership=kent&period=2008-09&dimension=sex").get("breakdown");
+    Map<String, String> duckKent =
+        rows(
+            duck,
+            "SELECT sex, CAST(count(DISTINCT client_ref) AS VARCHAR) FROM fact_episode"
+                + " WHERE area_code = '29' AND triage_date <= DATE '2009-03-31'"
+                + " AND (discharge_date IS NULL OR discharge_date >= DATE '2008-04-01')"
+                + " AND regexp_extract(source_file, '(\\d{4}-\\d{2})', 1) = '2008-09'"
+                + " GROUP BY sex");
+    Map<String, String> served = new TreeMap<>();
+    rows.forEach(
+        r -> served.put(r.get("category").asText(), r.get("people_in_treatment").asText()));
+    assertThat(served).isEqualTo(duckKent);
+    // England's shares add up to 100 over the sexes: each person has one.
+    double england = 0;
+    for (JsonNode r : rows) {
+      england += r.get("england_share_pct").asDouble();
+    }
+    assertThat(england).isCloseTo(100.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(
+            api.get("/api/v1/breakdown?partnership=Kent&period=2008-09&dimension=shoe_size")
+                .statusCode())
+        .isEqualTo(400);
   }
 
   private static Map<String, String> rows(Connection c, String sql) throws SQLException {
