@@ -32,7 +32,7 @@ CP="etl/target/test-classes:etl/target/classes:model/target/classes:$(cat "$WORK
 OPENS="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
 export SPARK_LOCAL_IP=127.0.0.1
 
-rm -rf "$WORK/landing"
+rm -rf "$WORK/landing" "$WORK/increment"
 bin/dwh generate --out "$WORK/landing" --scale "$SCALE" | tee -a "$OUT"
 echo "landing: $(du -sh "$WORK/landing" | cut -f1), $(find "$WORK/landing" -name '*.csv' | wc -l) files" | tee -a "$OUT"
 
@@ -56,7 +56,7 @@ awk -v p="$mp" -v o="$mo" -v r="$rows" 'BEGIN{printf "median: plain %.1f s, load
 
 # Incremental: one partnership-year's episodes file changes (one more episode at its end); the
 # floor appends that file's rows to its copy.
-f=$(find "$WORK/landing/episodes" -name '*.csv' | sort | head -1)
+f=$(find "$WORK/landing/episodes" -name '*.csv' | sort | sed -n 1p)
 mkdir -p "$WORK/increment"
 head -1 "$f" > "$WORK/increment/$(basename "$f")"
 tail -n +2 "$f" >> "$WORK/increment/$(basename "$f")"

@@ -254,10 +254,34 @@ public final class LoadJob {
 
   /**
    * Within one load the same key may come from several files: the later file (in path order) wins.
+   * For record-level facts only the few keys given more than once go through the window, so the
+   * millions of others are not shuffled whole.
    */
   private static Dataset<Row> latestPerKey(TableDef fact, Dataset<Row> loaded) {
     Column[] key =
         fact.naturalKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    if (fact.partitionColumns().isEmpty()) {
+      return latest(fact, loaded, key);
+    }
+    Dataset<Row> repeated =
+        loaded
+            .groupBy(key)
+            .count()
+            .filter(col("count").gt(1))
+            .select(key)
+            .withColumn("_repeated", org.apache.spark.sql.functions.lit(true));
+    Dataset<Row> tagged =
+        loaded.join(
+            repeated,
+            scala.jdk.javaapi.CollectionConverters.asScala(fact.naturalKey()).toSeq(),
+            "left");
+    return tagged
+        .filter(col("_repeated").isNull())
+        .select(columns(fact))
+        .unionByName(latest(fact, tagged.filter(col("_repeated").isNotNull()), key));
+  }
+
+  private static Dataset<Row> latest(TableDef fact, Dataset<Row> loaded, Column[] key) {
     return loaded
         .withColumn(
             "_latest",

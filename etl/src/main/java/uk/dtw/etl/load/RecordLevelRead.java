@@ -1,10 +1,10 @@
 package uk.dtw.etl.load;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import uk.dtw.etl.conform.Conformer;
 import uk.dtw.etl.conform.EpisodeOutcomes;
 import uk.dtw.etl.conform.OutcomeRows;
@@ -94,7 +92,9 @@ final class RecordLevelRead {
 
   /**
    * One file giving one key two different records holds both back, as {@code DuplicateKeys} does
-   * for the other extracts; done here with a window because the file is never in one place.
+   * for the other extracts. The keys with more than one version are found by an aggregate (a narrow
+   * shuffle of keys and a hash of the values, not of whole rows), and are few: joining them back is
+   * cheap.
    */
   private static Dataset<Row> heldBackDuplicates(Dataset<Row> outcomes, TableDef fact) {
     List<String> values =
@@ -102,44 +102,43 @@ final class RecordLevelRead {
             .filter(c -> !fact.naturalKey().contains(c))
             .filter(c -> Facts.PROVENANCE.stream().noneMatch(p -> p.name().equals(c)))
             .toList();
-    Column[] key =
-        java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("file_sha256"), fact.naturalKey().stream())
-            .map(org.apache.spark.sql.functions::col)
-            .toArray(Column[]::new);
-    WindowSpec sameKey = Window.partitionBy(key);
+    List<String> key = new ArrayList<>(List.of("file_sha256"));
+    key.addAll(fact.naturalKey());
     Column loaded = col("status").equalTo(OutcomeRows.LOADED);
+    // 64-bit hashes of the values: two different records colliding is a one in 2^64 chance.
     Column versions =
-        org.apache.spark.sql.functions.size(
-            collect_set(
-                    struct(
-                        values.stream()
-                            .map(org.apache.spark.sql.functions::col)
-                            .toArray(Column[]::new)))
-                .over(sameKey));
-    Column duplicate = col("_duplicate");
-    Dataset<Row> loadedRows =
+        countDistinct(
+            xxhash64(
+                values.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+    Dataset<Row> duplicated =
         outcomes
             .filter(loaded)
-            .withColumn("_duplicate", versions.gt(1))
-            .withColumn(
-                "status", when(duplicate, lit(OutcomeRows.QUARANTINED)).otherwise(col("status")))
-            .withColumn(
-                "rule", when(duplicate, lit(Rule.DUPLICATE_KEY.code())).otherwise(col("rule")))
-            .withColumn(
-                "column_name",
-                when(duplicate, lit(String.join(",", fact.naturalKey())))
-                    .otherwise(col("column_name")))
-            .withColumn(
-                "message",
-                when(
-                        duplicate,
-                        lit(
-                            "another row of this file gives the same episode ("
-                                + String.join(", ", fact.naturalKey())
-                                + ") with different values; both are held back"))
-                    .otherwise(col("message")))
-            .drop("_duplicate");
-    return outcomes.filter(org.apache.spark.sql.functions.not(loaded)).unionByName(loadedRows);
+            .groupBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .agg(versions.as("_versions"))
+            .filter(col("_versions").gt(1))
+            .select(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .withColumn("_duplicate", lit(true));
+    Column duplicate = col("_duplicate").isNotNull();
+    return outcomes
+        .join(duplicated, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "left")
+        .withColumn(
+            "status", when(duplicate, lit(OutcomeRows.QUARANTINED)).otherwise(col("status")))
+        .withColumn("rule", when(duplicate, lit(Rule.DUPLICATE_KEY.code())).otherwise(col("rule")))
+        .withColumn(
+            "column_name",
+            when(duplicate, lit(String.join(",", fact.naturalKey()))).otherwise(col("column_name")))
+        .withColumn(
+            "message",
+            when(
+                    duplicate,
+                    lit(
+                        "another row of this file gives the same episode ("
+                            + String.join(", ", fact.naturalKey())
+                            + ") with different values; both are held back"))
+                .otherwise(col("message")))
+        .select(
+            java.util.Arrays.stream(outcomes.columns())
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
   }
 }

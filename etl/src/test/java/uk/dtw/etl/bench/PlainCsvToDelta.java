@@ -25,13 +25,18 @@ public final class PlainCsvToDelta {
     long started = System.nanoTime();
     long rows = 0;
     for (String kind : KINDS) {
-      var csv =
-          spark
-              .read()
-              .option("header", "true")
-              .option("recursiveFileLookup", "true")
-              .option("pathGlobFilter", kind + "*.csv")
-              .csv(landing);
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> csv;
+      try {
+        csv =
+            spark
+                .read()
+                .option("header", "true")
+                .option("recursiveFileLookup", "true")
+                .option("pathGlobFilter", kind + "*.csv")
+                .csv(landing);
+      } catch (RuntimeException e) { // Spark's AnalysisException, unchecked in Java
+        continue; // no file of this kind (an incremental folder holds one)
+      }
       if (csv.columns().length == 0) {
         continue;
       }
