@@ -3,6 +3,8 @@
 # Calcite (prepared / re-planned) and DuckDB (baseline) in the same run. Prints the machine and
 # the figures; appends them to bench/results/query-bench.txt.
 #   bench/query-bench.sh [RUNS]      (default 20 runs per query)
+# DTW_BENCH_DIR: a folder whose warehouse/ is queried as it is; DTW_BENCH_SCALE: the scale to
+# generate and load otherwise (default 1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,12 +22,16 @@ bin/dwh build
 mvn -q -B -pl query-api test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/test-classpath.txt" >&2
 
-bin/dwh generate --out "$WORK/landing" | tee -a "$OUT"
-start=$(date +%s.%N)
-bin/dwh load --landing "$WORK/landing" --warehouse "$WORK/warehouse" | tail -2
-end=$(date +%s.%N)
-printf 'ETL load of the national landing folder (fresh warehouse, local[*]): %.1f s wall clock\n' \
-  "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" | tee -a "$OUT"
+if [ -d "$WORK/warehouse/meta" ]; then
+  echo "querying the warehouse already in $WORK/warehouse ($(du -sh "$WORK/warehouse" | cut -f1))" | tee -a "$OUT"
+else
+  bin/dwh generate --out "$WORK/landing" --scale "${DTW_BENCH_SCALE:-1}" | tee -a "$OUT"
+  start=$(date +%s.%N)
+  bin/dwh load --landing "$WORK/landing" --warehouse "$WORK/warehouse" | tail -2
+  end=$(date +%s.%N)
+  printf 'ETL load of the national landing folder (fresh warehouse, local[*]): %.1f s wall clock\n' \
+    "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" | tee -a "$OUT"
+fi
 
 java -Xmx2g -cp "query-api/target/test-classes:query-api/target/classes:$(cat "$WORK/test-classpath.txt")" \
   uk.dtw.api.bench.QueryBenchmark "$WORK/warehouse" "$RUNS" 2>/dev/null | tee -a "$OUT"

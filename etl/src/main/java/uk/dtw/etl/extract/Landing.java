@@ -15,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Lists a landing folder (local or any Hadoop file system) with each file's content hash. Only
- * names, sizes and hashes reach the driver; the bytes are hashed where they are read.
+ * names, sizes and hashes reach the driver; the bytes of small files are hashed where they are
+ * read, a large file's are streamed through the driver's digest (never held).
  */
 public final class Landing {
   private Landing() {}
@@ -38,6 +39,10 @@ public final class Landing {
     }
   }
 
+  /** Files larger than this (default 256 MiB) are hashed by streaming them on the driver. */
+  public static final String HASH_ON_DRIVER_ABOVE_BYTES =
+      "spark.dtw.landing.hashOnDriverAboveBytes";
+
   public static List<Entry> list(SparkSession spark, String landing) {
     Path root = new Path(landing);
     String rootUri;
@@ -54,34 +59,44 @@ public final class Landing {
     // Compare paths, not URI strings: Spark may write file:/x where Hadoop wrote file:///x.
     String rootPath = new Path(rootUri).toUri().getPath();
     String prefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
-    List<Row> rows =
-        spark
-            .read()
-            .format("binaryFile")
-            .option("recursiveFileLookup", "true")
-            .load(rootUri)
-            .select(col("path"), sha2(col("content"), 256).as("sha256"))
-            .collectAsList();
+    // Spark's binaryFile source hashes small files where they are read; it holds a file in one
+    // array (at most 2 GiB), so a large file is hashed here instead, streamed, never held.
+    long hashOnDriverAbove =
+        Long.parseLong(spark.conf().get(HASH_ON_DRIVER_ABOVE_BYTES, String.valueOf(256L << 20)));
+    List<String> small = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
-    java.util.Set<String> hashed = new java.util.HashSet<>();
-    for (Row r : rows) {
-      hashed.add(new Path(r.getString(0)).toUri().getPath());
-      entries.add(entry(r.getString(0), prefix, r.getString(1)));
-    }
-    // An empty file never reaches the scan above, yet it must be listed: nothing disappears
-    // unreported.
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       var files = fs.listFiles(new Path(rootUri), true);
       while (files.hasNext()) {
         var status = files.next();
-        String path = status.getPath().toUri().getPath();
-        if (status.getLen() == 0 && !hashed.contains(path)) {
-          entries.add(entry(status.getPath().toString(), prefix, EMPTY_SHA256));
+        String uri = status.getPath().toString();
+        String name = status.getPath().getName();
+        if (status.getLen() > 0 && (name.startsWith(".") || name.startsWith("_"))) {
+          continue; // hidden files and markers, which Spark's own listing leaves out too
+        }
+        if (status.getLen() == 0) {
+          // Spark's scans skip empty files, yet each must be listed: nothing disappears unreported.
+          entries.add(entry(uri, prefix, EMPTY_SHA256));
+        } else if (status.getLen() > hashOnDriverAbove) {
+          entries.add(entry(uri, prefix, sha256(fs, status.getPath())));
+        } else {
+          small.add(uri);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list landing folder " + landing, e);
+    }
+    if (!small.isEmpty()) {
+      for (Row r :
+          spark
+              .read()
+              .format("binaryFile")
+              .load(small.toArray(String[]::new))
+              .select(col("path"), sha2(col("content"), 256).as("sha256"))
+              .collectAsList()) {
+        entries.add(entry(r.getString(0), prefix, r.getString(1)));
+      }
     }
     entries.sort(Comparator.comparing(Entry::relativePath));
     return sheetsOfWorkbooks(entries, spark.sparkContext().hadoopConfiguration());
@@ -114,6 +129,19 @@ public final class Landing {
       }
     }
     return out;
+  }
+
+  private static String sha256(FileSystem fs, Path path) throws IOException {
+    try (var in = fs.open(path)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 20];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static Entry entry(String uri, String prefix, String sha256) {

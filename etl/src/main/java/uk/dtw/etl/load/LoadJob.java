@@ -272,7 +272,7 @@ public final class LoadJob {
             .withColumn("_repeated", org.apache.spark.sql.functions.lit(true));
     Dataset<Row> tagged =
         loaded.join(
-            repeated,
+            org.apache.spark.sql.functions.broadcast(repeated),
             scala.jdk.javaapi.CollectionConverters.asScala(fact.naturalKey()).toSeq(),
             "left");
     return tagged

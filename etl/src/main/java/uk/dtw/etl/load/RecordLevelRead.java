@@ -119,8 +119,12 @@ final class RecordLevelRead {
             .select(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
             .withColumn("_duplicate", lit(true));
     Column duplicate = col("_duplicate").isNotNull();
+    // Broadcast: otherwise the join would shuffle every outcome row to meet a handful of keys.
     return outcomes
-        .join(duplicated, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "left")
+        .join(
+            org.apache.spark.sql.functions.broadcast(duplicated),
+            scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(),
+            "left")
         .withColumn(
             "status", when(duplicate, lit(OutcomeRows.QUARANTINED)).otherwise(col("status")))
         .withColumn("rule", when(duplicate, lit(Rule.DUPLICATE_KEY.code())).otherwise(col("rule")))

@@ -34,7 +34,8 @@ public final class PlainCsvToDelta {
                 .option("recursiveFileLookup", "true")
                 .option("pathGlobFilter", kind + "*.csv")
                 .csv(landing);
-      } catch (RuntimeException e) { // Spark's AnalysisException, unchecked in Java
+      } catch (Exception e) { // AnalysisException: Scala throws it unchecked, though it is not a
+        // RuntimeException
         continue; // no file of this kind (an incremental folder holds one)
       }
       if (csv.columns().length == 0) {

@@ -69,16 +69,31 @@ class EpisodeLoadTest {
   }
 
   @Test
-  void a_file_split_into_lines_across_tasks_gives_the_same_rows_and_row_numbers(@TempDir Path dir) {
+  void a_file_split_into_lines_across_tasks_gives_the_same_rows_and_row_numbers(@TempDir Path dir)
+      throws Exception {
     Warehouses wh = new Warehouses(dir);
     wh.write(FILE, LINES);
     var spark = SparkTestSession.get();
     spark.conf().set(RecordLevelRead.SPLIT_ABOVE_BYTES, "1");
+    spark.conf().set(uk.dtw.etl.extract.Landing.HASH_ON_DRIVER_ABOVE_BYTES, "1");
     try {
       LoadReport report = wh.load();
       assertLoaded(wh, report);
+      // Hashed by streaming on the driver, as a file too large for Spark's binary reader is.
+      byte[] bytes = Files.readAllBytes(wh.landing.resolve(FILE));
+      String sha256 =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      assertThat(
+              wh.table(AuditTables.META_FILE)
+                  .filter(col("source_file").equalTo(FILE))
+                  .select("file_sha256")
+                  .first()
+                  .getString(0))
+          .isEqualTo(sha256);
     } finally {
       spark.conf().unset(RecordLevelRead.SPLIT_ABOVE_BYTES);
+      spark.conf().unset(uk.dtw.etl.extract.Landing.HASH_ON_DRIVER_ABOVE_BYTES);
     }
   }
 
