@@ -12,7 +12,6 @@ LEFT JOIN (
       AS waited_over_3_weeks
   FROM fact_episode e
   JOIN dim_period p ON e.first_intervention_date BETWEEN p.start_date AND p.end_date
-  JOIN (SELECT DISTINCT area_code, extract_year FROM fact_episode) c
-    ON c.area_code = e.area_code AND c.extract_year = p.financial_year
+  JOIN episode_coverage c ON c.area_code = e.area_code AND c.extract_year = p.financial_year
   GROUP BY e.area_code, p.financial_year) w
   ON w.area_code = k.area_code AND w.financial_year = k.financial_year

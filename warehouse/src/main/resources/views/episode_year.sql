@@ -21,5 +21,4 @@ JOIN dim_period p
 JOIN dim_substance s1 ON s1.substance = e.primary_substance
 LEFT JOIN dim_substance s2 ON s2.substance = e.secondary_substance
 LEFT JOIN dim_discharge_reason r ON r.discharge_reason = e.discharge_reason
-JOIN (SELECT DISTINCT area_code, extract_year FROM fact_episode) c
-  ON c.area_code = e.area_code AND c.extract_year = p.financial_year
+JOIN episode_coverage c ON c.area_code = e.area_code AND c.extract_year = p.financial_year

@@ -8,4 +8,4 @@ JOIN dim_period p
 WHERE a.area_level = 'partnership'
   AND p.financial_year IN (SELECT financial_year FROM fact_prevalence UNION SELECT financial_year FROM fact_treatment
     UNION SELECT financial_year FROM fact_funding UNION SELECT financial_year FROM fact_target
-    UNION SELECT extract_year FROM fact_episode)
+    UNION SELECT extract_year FROM episode_coverage)

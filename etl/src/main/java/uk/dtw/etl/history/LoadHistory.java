@@ -72,6 +72,9 @@ public final class LoadHistory {
   public List<Change> changes(String loadId, int limit) {
     List<Change> changes = new ArrayList<>();
     for (TableDef fact : Facts.ALL) {
+      if (fact.column("load_id").isEmpty()) {
+        continue; // an aggregate the load rebuilds (episode_coverage): no figure of its own
+      }
       Dataset<Row> feed = changeFeed(fact);
       List<String> key = fact.naturalKey();
       Dataset<Row> after =
@@ -116,6 +119,18 @@ public final class LoadHistory {
   private static String value(TableDef fact, Row r) {
     if (fact.column("figure").isPresent()) {
       return String.valueOf(r.<Object>getAs("figure"));
+    }
+    if (fact.column("amount_gbp").isEmpty()) {
+      // A record (an episode): what it says beyond its key.
+      List<String> parts = new ArrayList<>();
+      for (String c : fact.columnNames()) {
+        if (!fact.naturalKey().contains(c)
+            && Facts.PROVENANCE.stream().noneMatch(p -> p.name().equals(c))
+            && r.getAs(c) != null) {
+          parts.add(c + "=" + r.getAs(c));
+        }
+      }
+      return String.join(" ", parts);
     }
     Object amount = r.getAs("amount_gbp");
     Object note = r.getAs("note");

@@ -34,6 +34,7 @@ import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkTypes;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Dimensions;
+import uk.dtw.model.schema.Facts;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
 
@@ -149,6 +150,17 @@ public final class LoadJob {
     facts.forEach(
         (kind, rows) ->
             tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
+    if (facts.containsKey(ExtractKind.EPISODES)) {
+      // Two columns of the episodes, aggregated to a few thousand rows.
+      tables.replaceIfChanged(
+          Facts.EPISODE_COVERAGE,
+          tables
+              .read(Facts.EPISODE)
+              .groupBy("area_code", "extract_year")
+              .count()
+              .withColumnRenamed("count", "episodes")
+              .collectAsList());
+    }
     if (definitions != null) {
       tables.merge(Dimensions.INDICATOR, definitions);
     }

@@ -200,7 +200,7 @@ class EpisodeLoadTest {
         header,
         "P1,Portsmouth,2008-04-10,2008-04-11,,2008-10-01,planned,male,30,white_british,heroin,,current,self,prescribing",
         "P3,Portsmouth,2008-06-10,2008-06-11,,,,male,50,white_british,heroin,,current,self,prescribing");
-    wh.load();
+    LoadReport resent = wh.load();
 
     assertThat(
             wh
@@ -212,6 +212,22 @@ class EpisodeLoadTest {
                 .map(Row::toString)
                 .toList())
         .containsExactly("[G1,null]", "[P1,planned]", "[P3,null]");
+    // history --changes says what the resent file replaced: P1's discharge, P3 new.
+    var changes =
+        new uk.dtw.etl.history.LoadHistory(SparkTestSession.get(), wh.warehouse.toString())
+            .changes(resent.loadId, 10);
+    assertThat(changes)
+        .filteredOn(c -> c.key().equals("00MR 2008-09 P1 2008-04-10"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.table()).isEqualTo("fact_episode");
+              assertThat(c.before())
+                  .doesNotContain("discharge")
+                  .endsWith("(from episodes_2008-09_portsmouth.csv row 2)");
+              assertThat(c.after()).contains("discharge_date=2008-10-01 discharge_reason=planned");
+            });
+    assertThat(changes).extracting(c -> c.key()).contains("00MR 2008-09 P3 2008-06-10");
     // The reload's commit added and removed files of Portsmouth's partition only.
     Path log = wh.warehouse.resolve(Facts.EPISODE.relativePath()).resolve("_delta_log");
     String last;

@@ -31,11 +31,16 @@ import uk.dtw.warehouse.calcite.ViewDefinitions;
 class CalciteDuckDbDifferentialTest {
   private static Warehouse warehouse;
   private static Connection duck;
+  private static Warehouse national;
+  private static Connection nationalDuck;
 
   @BeforeAll
   static void openBoth() throws SQLException {
     warehouse = Warehouse.open(SampleWarehouse.path().toString());
     duck = DuckDbMirror.open(warehouse);
+    // The plans give no record-level data: episodes are compared on the generated national set.
+    national = Warehouse.open(SampleWarehouse.national().toString());
+    nationalDuck = DuckDbMirror.open(national);
   }
 
   @AfterAll
@@ -46,6 +51,17 @@ class CalciteDuckDbDifferentialTest {
     if (warehouse != null) {
       warehouse.close();
     }
+    if (nationalDuck != null) {
+      nationalDuck.close();
+    }
+    if (national != null) {
+      national.close();
+    }
+  }
+
+  /** Views and tables of episodes read record-level data, which only the national set has. */
+  private static boolean fromEpisodes(String sql) {
+    return sql.contains(" episode_") || sql.contains(" fact_episode");
   }
 
   static Stream<String> everyViewAndFact() {
@@ -55,7 +71,11 @@ class CalciteDuckDbDifferentialTest {
             .stream();
     Stream<String> facts =
         StarSchema.TABLES.stream()
-            .filter(t -> t.name().startsWith("fact_") || t.name().startsWith("dim_"))
+            .filter(
+                t ->
+                    t.name().startsWith("fact_")
+                        || t.name().startsWith("dim_")
+                        || t.name().startsWith("episode_"))
             .map(TableDef::name);
     return Stream.concat(views, facts).map(name -> "SELECT * FROM " + name);
   }
@@ -63,9 +83,12 @@ class CalciteDuckDbDifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyViewAndFact")
   void both_engines_give_the_same_rows(String sql) throws SQLException {
-    List<List<String>> calcite = rows(warehouse.connection(), sql);
+    boolean episodes = fromEpisodes(sql);
+    List<List<String>> calcite = rows((episodes ? national : warehouse).connection(), sql);
     assertThat(calcite).as("Calcite returns rows for " + sql).isNotEmpty();
-    assertThat(calcite).as(sql).containsExactlyElementsOf(rows(duck, sql));
+    assertThat(calcite)
+        .as(sql)
+        .containsExactlyElementsOf(rows(episodes ? nationalDuck : duck, sql));
   }
 
   @Test

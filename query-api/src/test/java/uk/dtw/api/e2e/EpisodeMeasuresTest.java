@@ -97,6 +97,23 @@ class EpisodeMeasuresTest {
   }
 
   @Test
+  void the_coverage_aggregate_the_load_builds_equals_a_count_of_the_raw_episodes()
+      throws SQLException {
+    Map<String, String> raw =
+        rows(
+            duck,
+            "SELECT area_code || ' ' || regexp_extract(source_file, '(\\d{4}-\\d{2})', 1),"
+                + " CAST(count(*) AS VARCHAR) FROM fact_episode GROUP BY 1");
+    Map<String, String> aggregate =
+        rows(
+            warehouse.connection(),
+            "SELECT area_code || ' ' || extract_year, CAST(episodes AS VARCHAR)"
+                + " FROM episode_coverage");
+    assertThat(raw).hasSizeGreaterThan(250);
+    assertThat(aggregate).containsExactlyInAnyOrderEntriesOf(raw);
+  }
+
+  @Test
   void breakdowns_count_each_person_once_per_category_as_duckdb_does() throws SQLException {
     String duckSql =
         """
