@@ -32,6 +32,7 @@ import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkTypes;
+import uk.dtw.model.schema.Aggregates;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.Facts;
@@ -153,7 +154,7 @@ public final class LoadJob {
     if (facts.containsKey(ExtractKind.EPISODES)) {
       // Two columns of the episodes, aggregated to a few thousand rows.
       tables.replaceIfChanged(
-          Facts.EPISODE_COVERAGE,
+          Aggregates.EPISODE_COVERAGE,
           tables
               .read(Facts.EPISODE)
               .groupBy("area_code", "extract_year")

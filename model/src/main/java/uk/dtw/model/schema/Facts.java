@@ -5,7 +5,6 @@ import static uk.dtw.model.schema.Column.required;
 import static uk.dtw.model.schema.ColumnType.DATE;
 import static uk.dtw.model.schema.ColumnType.DOUBLE;
 import static uk.dtw.model.schema.ColumnType.INT;
-import static uk.dtw.model.schema.ColumnType.LONG;
 import static uk.dtw.model.schema.ColumnType.STRING;
 
 import java.util.ArrayList;
@@ -193,27 +192,8 @@ public final class Facts {
           List.of("area_code", "financial_year", "client_ref", "referral_date"),
           List.of("area_code", "financial_year"));
 
-  /**
-   * Built by each load from fact_episode, not read from extracts: which partnership-years episodes
-   * were sent for, so that every ranking's list of years does not scan millions of episodes.
-   */
-  public static final TableDef EPISODE_COVERAGE =
-      new TableDef(
-          "episode_coverage",
-          Layer.GOLD,
-          "The partnership-years episodes were sent for, with how many: an aggregate of fact_episode the load rebuilds.",
-          List.of(
-              required("area_code", STRING, "Partnership (dim_area)"),
-              required(
-                  "extract_year",
-                  STRING,
-                  "Financial year of the extracts (fact_episode.extract_year)"),
-              required("episodes", LONG, "Episodes fact_episode holds for it")),
-          List.of("area_code", "extract_year"));
-
   public static final List<TableDef> ALL =
-      List.of(
-          PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR, EPISODE, EPISODE_COVERAGE);
+      List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR, EPISODE);
 
   private static TableDef fact(
       String name, String description, List<Column> columns, List<String> key) {

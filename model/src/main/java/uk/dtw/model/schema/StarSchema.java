@@ -15,6 +15,7 @@ public final class StarSchema {
     List<TableDef> all = new ArrayList<>(Dimensions.ALL);
     all.add(Dimensions.INDICATOR);
     all.addAll(Facts.ALL);
+    all.addAll(Aggregates.ALL);
     all.addAll(AuditTables.ALL);
     TABLES = Collections.unmodifiableList(all);
   }
