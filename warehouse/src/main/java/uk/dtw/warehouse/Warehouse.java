@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
@@ -28,6 +29,7 @@ public final class Warehouse implements AutoCloseable {
 
   private final WarehouseSnapshot snapshot;
   private Connection connection;
+  private Connection rawConnection;
 
   private Warehouse(WarehouseSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -79,16 +81,33 @@ public final class Warehouse implements AutoCloseable {
    */
   public synchronized Connection connection() throws SQLException {
     if (connection == null) {
-      // The driver directly rather than DriverManager: no reliance on service files surviving
-      // shading.
-      Connection c = new Driver().connect("jdbc:calcite:", WarehouseDialect.connectionProperties());
-      CalciteConnection calcite = c.unwrap(CalciteConnection.class);
-      SchemaPlus root = calcite.getRootSchema();
-      root.add(SCHEMA, new WarehouseSchema(root, SCHEMA, snapshot));
-      calcite.setSchema(SCHEMA);
-      connection = c;
+      connection = connect(true);
     }
     return connection;
+  }
+
+  /**
+   * A connection like {@link #connection()} whose planner never reads the aggregates the load
+   * built: every episode measure computed from the episodes themselves, to check the aggregates
+   * against and to measure what they save.
+   */
+  public synchronized Connection connectionWithoutAggregates() throws SQLException {
+    if (rawConnection == null) {
+      rawConnection = connect(false);
+    }
+    return rawConnection;
+  }
+
+  private Connection connect(boolean useAggregates) throws SQLException {
+    Properties info = WarehouseDialect.connectionProperties();
+    // The driver directly rather than DriverManager: no reliance on service files surviving
+    // shading.
+    Connection c = new Driver().connect("jdbc:calcite:", info);
+    CalciteConnection calcite = c.unwrap(CalciteConnection.class);
+    SchemaPlus root = calcite.getRootSchema();
+    root.add(SCHEMA, new WarehouseSchema(root, SCHEMA, snapshot, useAggregates));
+    calcite.setSchema(SCHEMA);
+    return c;
   }
 
   /** Absolute paths of the parquet files of a table's pinned version (none for an empty table). */
@@ -103,9 +122,12 @@ public final class Warehouse implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
-    if (connection != null) {
-      connection.close();
-      connection = null;
+    for (Connection c : new Connection[] {connection, rawConnection}) {
+      if (c != null) {
+        c.close();
+      }
     }
+    connection = null;
+    rawConnection = null;
   }
 }

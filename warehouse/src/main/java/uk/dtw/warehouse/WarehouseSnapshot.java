@@ -1,8 +1,10 @@
 package uk.dtw.warehouse;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,13 @@ public final class WarehouseSnapshot {
 
   private final long version;
   private final Map<String, DeltaTableReader> tables;
+  private final Set<String> pinned;
 
-  private WarehouseSnapshot(long version, Map<String, DeltaTableReader> tables) {
+  private WarehouseSnapshot(
+      long version, Map<String, DeltaTableReader> tables, Set<String> pinned) {
     this.version = version;
     this.tables = tables;
+    this.pinned = pinned;
   }
 
   /** Resolves warehouse version {@code requested} below {@code root}, or the latest when null. */
@@ -47,9 +52,13 @@ public final class WarehouseSnapshot {
     }
     Map<String, Long> pins = lastLoadPins(meta);
     Map<String, DeltaTableReader> tables = new LinkedHashMap<>();
+    Set<String> pinned = new HashSet<>();
     for (TableDef def : StarSchema.TABLES) {
       Path folder = root.resolve(def.relativePath());
       Long pin = pins.get(def.relativePath());
+      if (pin != null) {
+        pinned.add(def.name());
+      }
       tables.put(
           def.name(),
           def.equals(META_LOAD)
@@ -57,7 +66,7 @@ public final class WarehouseSnapshot {
               : pin == null ? DeltaTableReader.empty(folder) : DeltaTableReader.open(folder, pin));
     }
     LOG.debug("Warehouse {} at version {}: tables pinned to {}", root, meta.version(), pins);
-    return new WarehouseSnapshot(meta.version(), Map.copyOf(tables));
+    return new WarehouseSnapshot(meta.version(), Map.copyOf(tables), Set.copyOf(pinned));
   }
 
   /** The Delta version of meta_load this snapshot reads; -1 when nothing has been loaded. */
@@ -72,6 +81,14 @@ public final class WarehouseSnapshot {
       throw WarehouseException.unknownTable(name);
     }
     return reader;
+  }
+
+  /**
+   * Whether the last load recorded a version of this table: false for a table that load's code did
+   * not know (an aggregate added since), which reads as empty and must not stand in for its facts.
+   */
+  public boolean recorded(String name) {
+    return pinned.contains(name);
   }
 
   // Ties on finished_at cannot happen with one writer; if they did, the later row in scan order

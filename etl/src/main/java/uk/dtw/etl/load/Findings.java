@@ -1,9 +1,5 @@
 package uk.dtw.etl.load;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,7 +44,7 @@ final class Findings {
       rows.createOrReplaceTempView(t.name());
     }
     for (String view : SHARED_VIEWS) {
-      spark.sql(resource("views/" + view + ".sql")).createOrReplaceTempView(view);
+      spark.sql(SharedViews.sql(view)).createOrReplaceTempView(view);
     }
     for (Rule rule : Rule.values()) {
       if (rule.severity() != Severity.FINDING) {
@@ -56,7 +52,7 @@ final class Findings {
       }
       List<Row> found =
           spark
-              .sql(resource("findings/" + rule.code() + ".sql"))
+              .sql(SharedViews.resource("findings/" + rule.code() + ".sql"))
               .limit(LoadJob.PROBLEMS_PER_FILE)
               .collectAsList();
       for (Row r : found) {
@@ -66,17 +62,6 @@ final class Findings {
             r.getInt(1),
             r.getString(2) + " " + r.getString(3) + ": " + r.getString(4));
       }
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Findings.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -32,10 +32,8 @@ import uk.dtw.etl.extract.LandingFile;
 import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkTypes;
-import uk.dtw.model.schema.Aggregates;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Dimensions;
-import uk.dtw.model.schema.Facts;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
 
@@ -151,23 +149,19 @@ public final class LoadJob {
     facts.forEach(
         (kind, rows) ->
             tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
-    if (facts.containsKey(ExtractKind.EPISODES)) {
-      // Two columns of the episodes, aggregated to a few thousand rows.
-      tables.replaceIfChanged(
-          Aggregates.EPISODE_COVERAGE,
-          tables
-              .read(Facts.EPISODE)
-              .groupBy("area_code", "extract_year")
-              .count()
-              .withColumnRenamed("count", "episodes")
-              .collectAsList());
-    }
     if (definitions != null) {
       tables.merge(Dimensions.INDICATOR, definitions);
     }
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
+    }
+    boolean committing = !allNew.isEmpty() || dimensionsChanged;
+    if (committing
+        && EpisodeAggregates.needed(
+            tables, facts.containsKey(ExtractKind.EPISODES), dimensionsChanged)) {
+      progress.accept("summarising episodes...");
+      EpisodeAggregates.rebuild(spark, tables);
     }
     if (!facts.isEmpty()) {
       Findings.run(spark, tables, report);
@@ -182,7 +176,7 @@ public final class LoadJob {
               LoadAccounting.manifestRows(allNew.values(), report, loadId, finished),
               SparkTypes.of(AuditTables.META_FILE)));
     }
-    if (!allNew.isEmpty() || dimensionsChanged) {
+    if (committing) {
       commit(report, finished);
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);

@@ -16,6 +16,7 @@ import uk.dtw.etl.report.FileReport;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.SparkTestSession;
 import uk.dtw.etl.support.Warehouses;
+import uk.dtw.model.schema.Aggregates;
 import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Facts;
 
@@ -194,6 +195,7 @@ class EpisodeLoadTest {
         "P1,Portsmouth,2008-04-10,2008-04-11,,,,male,30,white_british,heroin,,current,self,prescribing",
         "P2,Portsmouth,2008-05-10,2008-05-11,,,,female,30,white_british,crack,,never,self,psychosocial");
     wh.load();
+    assertThat(peopleInTreatment(wh)).containsExactly("[00CH,2008-09,1,0]", "[00MR,2008-09,2,0]");
     // Portsmouth resends its year: P1 discharged, P2 withdrawn from the file, P3 new.
     wh.write(
         "episodes_2008-09_portsmouth.csv",
@@ -212,6 +214,8 @@ class EpisodeLoadTest {
                 .map(Row::toString)
                 .toList())
         .containsExactly("[G1,null]", "[P1,planned]", "[P3,null]");
+    // The stored measures follow: still two people at Portsmouth (P1, P3), P1 leaving as planned.
+    assertThat(peopleInTreatment(wh)).containsExactly("[00CH,2008-09,1,0]", "[00MR,2008-09,2,1]");
     // history --changes says what the resent file replaced: P1's discharge, P3 new.
     var changes =
         new uk.dtw.etl.history.LoadHistory(SparkTestSession.get(), wh.warehouse.toString())
@@ -247,5 +251,17 @@ class EpisodeLoadTest {
     assertThat(touched)
         .isNotEmpty()
         .allSatisfy(l -> assertThat(l).contains("area_code=00MR/financial_year=2008-09"));
+  }
+
+  /** agg_episode_counts as the load stored it: partnership, year, people, planned exits. */
+  private static List<String> peopleInTreatment(Warehouses wh) {
+    return wh
+        .table(Aggregates.EPISODE_COUNTS)
+        .orderBy("area_code")
+        .select("area_code", "financial_year", "people_in_treatment", "planned_exits")
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .toList();
   }
 }

@@ -7,11 +7,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.dtw.api.support.DuckDbMirror;
 import uk.dtw.api.support.Http;
 import uk.dtw.api.support.SampleApi;
@@ -113,6 +117,31 @@ class EpisodeMeasuresTest {
     assertThat(aggregate).containsExactlyInAnyOrderEntriesOf(raw);
   }
 
+  /**
+   * Each view the load stores answers from its aggregate (the plan reads it, not fact_episode) and
+   * gives, row for row, what its definition computes from the episodes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "episode_treatment",
+        "episode_waiting",
+        "episode_breakdown",
+        "episode_vs_reported"
+      })
+  void views_answer_from_the_loads_aggregates_exactly_as_from_the_episodes(String view)
+      throws SQLException {
+    String query = "SELECT * FROM " + view;
+    assertThat(plan(warehouse.connection(), query)).contains("agg_").doesNotContain("fact_episode");
+    assertThat(plan(warehouse.connectionWithoutAggregates(), query))
+        .contains("fact_episode")
+        .doesNotContain("agg_");
+    List<String> fromEpisodes = allRows(warehouse.connectionWithoutAggregates(), query);
+    assertThat(fromEpisodes).hasSizeGreaterThan(250);
+    assertThat(allRows(warehouse.connection(), query))
+        .containsExactlyInAnyOrderElementsOf(fromEpisodes);
+  }
+
   @Test
   void breakdowns_count_each_person_once_per_category_as_duckdb_does() throws SQLException {
     String duckSql =
@@ -207,6 +236,27 @@ class EpisodeMeasuresTest {
             api.get("/api/v1/breakdown?partnership=Kent&period=2008-09&dimension=shoe_size")
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  private static String plan(Connection c, String sql) throws SQLException {
+    return String.join("\n", allRows(c, "EXPLAIN PLAN FOR " + sql));
+  }
+
+  /** Every row as its columns' text, joined by '|'. */
+  private static List<String> allRows(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> rows(Connection c, String sql) throws SQLException {

@@ -34,6 +34,6 @@ public final class WarehouseSchemaFactory implements SchemaFactory {
     }
     Object version = operand.get("version");
     Long pinned = version == null ? null : Long.valueOf(version.toString());
-    return new WarehouseSchema(parentSchema, name, WarehouseSnapshot.open(root, pinned));
+    return new WarehouseSchema(parentSchema, name, WarehouseSnapshot.open(root, pinned), true);
   }
 }
