@@ -3,8 +3,10 @@ package uk.dtw.api.snapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,10 @@ public final class Snapshot {
   private final long version;
   private final Connection connection;
   private final AutoCloseable owner;
-  private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+
+  /** Per SQL text, its prepared statements not in use right now. */
+  private final Map<String, Deque<PreparedStatement>> idle = new ConcurrentHashMap<>();
+
   private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
   /** Named reports' answers, per request: 64 MiB per version at most. */
@@ -42,23 +47,29 @@ public final class Snapshot {
     return connection;
   }
 
+  /** What a caller does with a prepared statement it holds alone. */
+  @FunctionalInterface
+  public interface StatementUse<T> {
+    T apply(PreparedStatement statement) throws SQLException;
+  }
+
   /**
-   * The statement for this SQL text, prepared on first use and kept: Calcite re-plans the same text
-   * every time, a reused PreparedStatement does not. Callers lock on it while executing, since a
-   * JDBC statement serves one execution at a time.
+   * Runs {@code use} on a statement prepared for this SQL text that no other request is using:
+   * Calcite re-plans the same text every time, a reused PreparedStatement does not. A JDBC
+   * statement serves one execution at a time, so concurrent requests for the same report each get
+   * their own, prepared once and kept for the next: none queues behind another.
    */
-  public PreparedStatement prepared(String sql) throws SQLException {
-    PreparedStatement statement = prepared.get(sql);
+  public <T> T withPrepared(String sql, StatementUse<T> use) throws SQLException {
+    Deque<PreparedStatement> free = idle.computeIfAbsent(sql, k -> new ConcurrentLinkedDeque<>());
+    PreparedStatement statement = free.pollFirst();
     if (statement == null) {
-      PreparedStatement fresh = connection.prepareStatement(sql);
-      statement = prepared.putIfAbsent(sql, fresh);
-      if (statement == null) {
-        statement = fresh;
-      } else {
-        fresh.close();
-      }
+      statement = connection.prepareStatement(sql);
     }
-    return statement;
+    try {
+      return use.apply(statement);
+    } finally {
+      free.offerFirst(statement);
+    }
   }
 
   /**
@@ -97,8 +108,10 @@ public final class Snapshot {
 
   private void close() {
     try {
-      for (PreparedStatement statement : prepared.values()) {
-        statement.close();
+      for (Deque<PreparedStatement> statements : idle.values()) {
+        for (PreparedStatement statement : statements) {
+          statement.close();
+        }
       }
       owner.close();
     } catch (Exception e) {
