@@ -63,7 +63,7 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
     if (kept()) {
       return enumerable(() -> rows().stream().map(row -> project(row, columns)), checkpoint);
     }
-    ScanFilter filter = new RexScanFilters(def, root.getTypeFactory()).of(filters);
+    ScanFilter filter = new RexScanFilters(def, root).of(filters);
     return enumerable(() -> reader.rows(def, columns, filter, checkpoint), checkpoint);
   }
 

@@ -2,9 +2,10 @@ package uk.dtw.warehouse.calcite;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -22,10 +23,16 @@ import uk.dtw.warehouse.delta.ScanFilter;
 final class RexScanFilters {
   private final TableDef def;
   private final RexBuilder rexBuilder;
+  private final DataContext context;
 
-  RexScanFilters(TableDef def, RelDataTypeFactory typeFactory) {
+  /**
+   * @param context the executing query's: a prepared statement's parameters ({@code ?}) are read
+   *     from it, so a report prepared once still prunes by the partnership or year it is run for
+   */
+  RexScanFilters(TableDef def, DataContext context) {
     this.def = def;
-    this.rexBuilder = new RexBuilder(typeFactory);
+    this.rexBuilder = new RexBuilder(context.getTypeFactory());
+    this.context = context;
   }
 
   /** The conjunction of the filters (each a condition on the table's own columns). */
@@ -64,17 +71,36 @@ final class RexScanFilters {
   }
 
   private ScanFilter compare(SqlKind kind, RexNode left, RexNode right) {
-    if (left instanceof RexLiteral && right instanceof RexInputRef) {
+    if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
       return compare(kind.reverse(), right, left);
     }
-    if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal)) {
+    if (!(left instanceof RexInputRef ref)) {
       return ScanFilter.UNKNOWN;
     }
     Column column = column(ref);
-    Object value = value(column, literal);
+    Object value = null;
+    if (right instanceof RexLiteral literal) {
+      value = value(column, literal);
+    } else if (right instanceof RexDynamicParam param) {
+      value = parameter(column, context.get("?" + param.getIndex()));
+    }
     return value == null
         ? ScanFilter.UNKNOWN
         : new ScanFilter.Compare(column.name(), op(kind), value);
+  }
+
+  /**
+   * A parameter's value as the column's rows hold it, for the types that need no conversion to
+   * compare exactly (text and whole numbers); null otherwise: then nothing is pushed.
+   */
+  private static Object parameter(Column column, Object value) {
+    return switch (column.type()) {
+      case STRING -> value instanceof String ? value : null;
+      case INT -> value instanceof Integer ? value : null;
+      case LONG ->
+          value instanceof Long || value instanceof Integer ? ((Number) value).longValue() : null;
+      default -> null;
+    };
   }
 
   private Column column(RexInputRef ref) {

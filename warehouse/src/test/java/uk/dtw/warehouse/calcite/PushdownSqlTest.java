@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -170,6 +171,26 @@ class PushdownSqlTest {
     assertThat(onePartition).isEqualTo(new ScanStats(1, 2, 2 * PER_FILE));
     assertThat(twoRegions).isEqualTo(new ScanStats(1, 12, 12 * PER_FILE));
     assertThat(unpushable).isEqualTo(new ScanStats(1, 24, 24 * PER_FILE));
+  }
+
+  @Test
+  void a_prepared_statements_parameters_prune_as_literals_do() throws SQLException {
+    try (PreparedStatement ps =
+        pushed.prepareStatement("SELECT COUNT(*) FROM visit WHERE region = ? AND yr = ?")) {
+      for (String region : new String[] {"north", "west"}) {
+        ps.setString(1, region);
+        ps.setInt(2, 2020);
+        ScanStats before = reader.scanStats();
+        long count;
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          count = rs.getLong(1);
+        }
+        // 20 rows a partition-year in each of the 2 appends, from that partition's 2 files alone.
+        assertThat(count).as(region).isEqualTo(40);
+        assertThat(reader.scanStats().minus(before)).isEqualTo(new ScanStats(1, 2, 2 * PER_FILE));
+      }
+    }
   }
 
   @Test
