@@ -10,14 +10,14 @@ SELECT u.area_code, u.area_name, u.area_level, u.region, u.financial_year, u.bas
   CASE WHEN u.pdu_upper_95 > 0 THEN 100.0 * u.pdus_in_treatment / u.pdu_upper_95 END AS penetration_lower_95,
   CASE WHEN u.pdu_lower_95 > 0 THEN 100.0 * u.pdus_in_treatment / u.pdu_lower_95 END AS penetration_upper_95
 FROM (
-  SELECT area_code, partnership AS area_name, CAST('partnership' AS VARCHAR) AS area_level, region, financial_year,
-    CAST('reported' AS VARCHAR) AS basis, CAST(NULL AS INTEGER) AS partnerships_aggregated,
+  SELECT area_code, partnership AS area_name, CAST('partnership' AS VARCHAR(64)) AS area_level, region, financial_year,
+    CAST('reported' AS VARCHAR(64)) AS basis, CAST(NULL AS INTEGER) AS partnerships_aggregated,
     pdu_estimate, pdu_lower_95, pdu_upper_95, pdus_in_treatment
   FROM penetration
   UNION ALL
   SELECT a.area_code, a.area_name, a.area_level, a.region_name, g.financial_year,
-    CASE WHEN e.estimate IS NOT NULL AND t.in_treatment IS NOT NULL THEN CAST('reported' AS VARCHAR)
-      ELSE CAST('aggregated' AS VARCHAR) END,
+    CASE WHEN e.estimate IS NOT NULL AND t.in_treatment IS NOT NULL THEN CAST('reported' AS VARCHAR(64))
+      ELSE CAST('aggregated' AS VARCHAR(64)) END,
     CASE WHEN e.estimate IS NOT NULL AND t.in_treatment IS NOT NULL THEN CAST(NULL AS INTEGER)
       ELSE CAST(g.partnerships AS INTEGER) END,
     CASE WHEN e.estimate IS NOT NULL AND t.in_treatment IS NOT NULL THEN e.estimate ELSE g.pdu_estimate END,
@@ -34,7 +34,7 @@ FROM (
     FROM penetration WHERE pdu_estimate IS NOT NULL AND pdus_in_treatment IS NOT NULL
     GROUP BY region, financial_year
     UNION ALL
-    SELECT CAST('England' AS VARCHAR), financial_year, COUNT(*),
+    SELECT CAST('England' AS VARCHAR(64)), financial_year, COUNT(*),
       COUNT(CASE WHEN pdu_lower_95 IS NOT NULL AND pdu_upper_95 IS NOT NULL THEN 1 END),
       SUM(pdu_estimate), SUM(pdu_lower_95), SUM(pdu_upper_95), SUM(pdus_in_treatment)
     FROM penetration WHERE pdu_estimate IS NOT NULL AND pdus_in_treatment IS NOT NULL

@@ -3,7 +3,7 @@
 -- all_adults against every episode, pdu against the problem drug users' episodes.
 SELECT v.*, v.from_episodes - v.reported AS difference FROM (
 SELECT r.area_code, r.area_name AS partnership, r.region, r.financial_year, r.client_group,
-  CAST('in_treatment' AS VARCHAR) AS measure_code,
+  CAST('in_treatment' AS VARCHAR(64)) AS measure_code,
   CASE WHEN r.client_group = 'pdu' THEN e.pdus_in_treatment_episodes ELSE e.people_in_treatment END
     AS from_episodes,
   r.in_treatment AS reported
@@ -12,7 +12,7 @@ JOIN episode_treatment e ON e.area_code = r.area_code AND e.financial_year = r.f
 WHERE r.area_level = 'partnership' AND e.people_in_treatment IS NOT NULL
 UNION ALL
 SELECT r.area_code, r.area_name, r.region, r.financial_year, r.client_group,
-  CAST('in_effective_treatment' AS VARCHAR),
+  CAST('in_effective_treatment' AS VARCHAR(64)),
   CASE WHEN r.client_group = 'pdu' THEN e.pdus_in_effective_treatment_episodes
     ELSE e.people_in_effective_treatment END,
   r.in_effective_treatment

@@ -15,7 +15,7 @@
 SELECT b.indicator_code, b.indicator_name, b.unit, b.polarity, b.multiplier, b.interval_method,
   b.area_code, b.area_name, b.area_level, b.region, b.period_code, b.period_start,
   b.numerator, b.denominator, b.figure, b.basis, b.partnerships_aggregated,
-  CASE WHEN b.reported_figure IS NOT NULL THEN CAST('reported' AS VARCHAR) WHEN b.figure IS NOT NULL THEN CAST('computed' AS VARCHAR) END
+  CASE WHEN b.reported_figure IS NOT NULL THEN CAST('reported' AS VARCHAR(64)) WHEN b.figure IS NOT NULL THEN CAST('computed' AS VARCHAR(64)) END
     AS figure_source,
   CASE
     WHEN b.reported_lower_95 IS NOT NULL AND b.reported_upper_95 IS NOT NULL THEN b.reported_lower_95
@@ -38,10 +38,10 @@ SELECT b.indicator_code, b.indicator_name, b.unit, b.polarity, b.multiplier, b.i
         / (2 * (b.denominator + b.z * b.z)) * b.multiplier
   END AS upper_95,
   CASE
-    WHEN b.reported_lower_95 IS NOT NULL AND b.reported_upper_95 IS NOT NULL THEN CAST('reported' AS VARCHAR)
-    WHEN b.interval_method = 'byar' AND b.numerator >= 0 AND b.per_count IS NOT NULL THEN CAST('byar' AS VARCHAR)
+    WHEN b.reported_lower_95 IS NOT NULL AND b.reported_upper_95 IS NOT NULL THEN CAST('reported' AS VARCHAR(64))
+    WHEN b.interval_method = 'byar' AND b.numerator >= 0 AND b.per_count IS NOT NULL THEN CAST('byar' AS VARCHAR(64))
     WHEN b.interval_method = 'wilson' AND b.denominator > 0 AND b.numerator BETWEEN 0 AND b.denominator
-      THEN CAST('wilson' AS VARCHAR)
+      THEN CAST('wilson' AS VARCHAR(64))
   END AS interval_source
 FROM (
   SELECT f.indicator_code, d.name AS indicator_name, d.unit, d.polarity, d.multiplier, d."method" AS interval_method,

@@ -8,10 +8,10 @@
 -- Where the actual is not loaded, actual, met and gap are null and actual_missing says why.
 SELECT v.area_code, v.area_name, v.measure_code, v.financial_year, v.baseline_year, v.baseline_value,
   v.baseline_count, v.target_value, v.actual_value,
-  CAST('high_is_good' AS VARCHAR) AS polarity,
+  CAST('high_is_good' AS VARCHAR(64)) AS polarity,
   CASE WHEN v.actual_value IS NOT NULL THEN v.actual_value >= v.target_value END AS target_met,
   v.actual_value - v.target_value AS gap,
-  CASE WHEN v.actual_value IS NOT NULL THEN CAST(NULL AS VARCHAR)
+  CASE WHEN v.actual_value IS NOT NULL THEN CAST(NULL AS VARCHAR(64))
     WHEN v.measure_code NOT IN ('pdus_in_effective_treatment', 'all_adults_in_effective_treatment',
       'pdus_in_effective_treatment_change_pct') THEN 'no actual is defined for measure ' || v.measure_code
     WHEN v.current_count IS NULL THEN 'no ' || v.client_group || ' in_effective_treatment loaded for ' || v.financial_year
@@ -32,9 +32,9 @@ FROM (
   FROM target g
   JOIN (
     SELECT t.area_code, t.measure_code, t.financial_year,
-      CASE WHEN t.measure_code = 'all_adults_in_effective_treatment' THEN CAST('all_adults' AS VARCHAR)
-        ELSE CAST('pdu' AS VARCHAR) END AS client_group,
-      COALESCE(pb.financial_year, CAST('2007-08' AS VARCHAR)) AS baseline_year,
+      CASE WHEN t.measure_code = 'all_adults_in_effective_treatment' THEN CAST('all_adults' AS VARCHAR(64))
+        ELSE CAST('pdu' AS VARCHAR(64)) END AS client_group,
+      COALESCE(pb.financial_year, CAST('2007-08' AS VARCHAR(64))) AS baseline_year,
       COALESCE(base.in_effective_treatment, pb.target_value) AS baseline_count
     FROM target t
     LEFT JOIN target pb ON pb.area_code = t.area_code AND pb.measure_code = 'pdus_in_effective_treatment'
