@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -22,8 +23,24 @@ public final class Snapshot {
   private final Connection connection;
   private final AutoCloseable owner;
 
-  /** Per SQL text, its prepared statements not in use right now. */
-  private final Map<String, Deque<PreparedStatement>> idle = new ConcurrentHashMap<>();
+  /** Plans kept per version: the named reports' few texts and the most recent ad-hoc ones. */
+  static final int KEPT_TEXTS = 256;
+
+  /**
+   * Per SQL text, its prepared statements not in use right now; the least recently used text goes
+   * (its idle statements closed) once more than {@link #KEPT_TEXTS} are kept.
+   */
+  private final Map<String, Deque<PreparedStatement>> idle =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<PreparedStatement>> eldest) {
+          if (size() <= KEPT_TEXTS) {
+            return false;
+          }
+          eldest.getValue().forEach(Snapshot::closeQuietly);
+          return true;
+        }
+      };
 
   private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
@@ -60,15 +77,40 @@ public final class Snapshot {
    * their own, prepared once and kept for the next: none queues behind another.
    */
   public <T> T withPrepared(String sql, StatementUse<T> use) throws SQLException {
-    Deque<PreparedStatement> free = idle.computeIfAbsent(sql, k -> new ConcurrentLinkedDeque<>());
+    Deque<PreparedStatement> free;
+    synchronized (idle) {
+      free = idle.computeIfAbsent(sql, k -> new ConcurrentLinkedDeque<>());
+    }
     PreparedStatement statement = free.pollFirst();
     if (statement == null) {
       statement = connection.prepareStatement(sql);
     }
+    boolean reusable = false;
     try {
-      return use.apply(statement);
+      T result = use.apply(statement);
+      reusable = true;
+      return result;
     } finally {
-      free.offerFirst(statement);
+      // A statement that failed (timed out, cancelled) is not trusted again; one whose text was
+      // dropped meanwhile has no list to go back to.
+      boolean kept;
+      synchronized (idle) {
+        kept = reusable && idle.get(sql) == free;
+        if (kept) {
+          free.offerFirst(statement);
+        }
+      }
+      if (!kept) {
+        closeQuietly(statement);
+      }
+    }
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a statement failed: {}", e.toString());
     }
   }
 
@@ -108,10 +150,8 @@ public final class Snapshot {
 
   private void close() {
     try {
-      for (Deque<PreparedStatement> statements : idle.values()) {
-        for (PreparedStatement statement : statements) {
-          statement.close();
-        }
+      synchronized (idle) {
+        idle.values().forEach(statements -> statements.forEach(Snapshot::closeQuietly));
       }
       owner.close();
     } catch (Exception e) {

@@ -2,7 +2,6 @@ package uk.dtw.api.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import uk.dtw.api.snapshot.Snapshot;
 
 /** Runs a caller's query, already past {@link SqlGuard}, with a row cap and a time limit. */
@@ -18,15 +17,22 @@ public final class AdhocSql {
 
   public Result run(Snapshot snapshot, String sql, int maxRows) {
     String query = SqlGuard.check(sql);
-    try (Statement statement = snapshot.connection().createStatement()) {
-      statement.setQueryTimeout(timeoutSeconds);
-      statement.setMaxRows(maxRows + 1); // one more than asked tells us whether we cut
-      try (ResultSet rs = statement.executeQuery(query)) {
-        Table all = ResultSets.read(rs, maxRows + 1);
-        boolean truncated = all.rows().size() > maxRows;
-        Table table = truncated ? new Table(all.columns(), all.rows().subList(0, maxRows)) : all;
-        return new Result(table, truncated);
-      }
+    try {
+      // Prepared and kept by text: the same query again (a notebook re-run, a page refreshed)
+      // skips Calcite's planning, which costs more than running most queries.
+      return snapshot.withPrepared(
+          query,
+          statement -> {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.setMaxRows(maxRows + 1); // one more than asked tells us whether we cut
+            try (ResultSet rs = statement.executeQuery()) {
+              Table all = ResultSets.read(rs, maxRows + 1);
+              boolean truncated = all.rows().size() > maxRows;
+              Table table =
+                  truncated ? new Table(all.columns(), all.rows().subList(0, maxRows)) : all;
+              return new Result(table, truncated);
+            }
+          });
     } catch (SQLException e) {
       throw SqlFailures.classify(e, timeoutSeconds);
     }

@@ -63,6 +63,35 @@ class SnapshotStatementsTest {
     assertThat(third.isClosed()).isTrue();
   }
 
+  @Test
+  void a_statement_that_failed_is_closed_and_the_least_recent_texts_go_past_the_limit()
+      throws Exception {
+    Connection connection = DriverManager.getConnection("jdbc:calcite:");
+    Snapshot snapshot = new Snapshot(1, connection, connection);
+    PreparedStatement[] failed = new PreparedStatement[1];
+    try {
+      snapshot.withPrepared(
+          SQL,
+          st -> {
+            failed[0] = st;
+            throw new java.sql.SQLTimeoutException("timed out");
+          });
+    } catch (java.sql.SQLTimeoutException expected) {
+      // the caller sees the failure as it was
+    }
+    assertThat(failed[0].isClosed()).isTrue();
+    PreparedStatement next = snapshot.withPrepared(SQL, st -> st);
+    assertThat(next).isNotSameAs(failed[0]);
+    assertThat(next.isClosed()).isFalse();
+
+    // SQL was used least recently once KEPT_TEXTS other texts have been: its statement is closed.
+    for (int i = 0; i < Snapshot.KEPT_TEXTS; i++) {
+      snapshot.withPrepared("VALUES " + (i + 2), st -> st);
+    }
+    assertThat(next.isClosed()).isTrue();
+    snapshot.release();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
