@@ -1,8 +1,13 @@
 package uk.dtw.etl.load;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -274,7 +279,33 @@ final class DeltaTables {
         .collect(Collectors.groupingBy(r -> r, java.util.HashMap::new, Collectors.counting()));
   }
 
+  /**
+   * The table's latest Delta version: the number of its newest commit file. One listing of the log
+   * rather than a Spark job reading its history, since every commit asks this of every table. Log
+   * clean-up removes old commit files, never the newest.
+   */
   long version(TableDef table) {
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long newest = -1;
+      for (FileStatus f : fs.listStatus(log)) {
+        String name = f.getPath().getName();
+        if (COMMIT_FILE.matcher(name).matches()) {
+          newest = Math.max(newest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      if (newest < 0) {
+        throw new IllegalStateException("no Delta commit in " + log);
+      }
+      return newest;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
+    }
   }
+
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
 }

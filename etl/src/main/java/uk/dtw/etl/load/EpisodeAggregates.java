@@ -30,11 +30,11 @@ final class EpisodeAggregates {
       return true;
     }
     // Version 0 is the empty table ensure() made: nothing was ever written to it.
-    if (tables.version(Facts.EPISODE) == 0) {
+    if (tables.version(Facts.EPISODE) <= 0) {
       return false;
     }
     return dimensionsChanged
-        || Aggregates.viewOf().keySet().stream().anyMatch(t -> tables.version(t) == 0);
+        || Aggregates.viewOf().keySet().stream().anyMatch(t -> tables.version(t) <= 0);
   }
 
   static void rebuild(SparkSession spark, DeltaTables tables) {
@@ -57,6 +57,7 @@ final class EpisodeAggregates {
               .table(e.getValue())
               .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
               .collectAsList();
+      tables.ensure(table);
       tables.replaceIfChanged(table, rows);
     }
   }

@@ -20,9 +20,16 @@ import uk.dtw.model.schema.TableDef;
 /** Loading the same folder twice changes nothing: no row, no figure, no warehouse version. */
 class ReloadTest {
 
+  /** The tables the loads made (the sample has no episodes, so no episode aggregates). */
+  private static java.util.List<TableDef> written(Warehouses wh) {
+    return StarSchema.TABLES.stream()
+        .filter(t -> java.nio.file.Files.isDirectory(wh.warehouse.resolve(t.relativePath())))
+        .toList();
+  }
+
   private static Map<String, Long> versions(Warehouses wh) {
     Map<String, Long> out = new LinkedHashMap<>();
-    for (TableDef t : StarSchema.TABLES) {
+    for (TableDef t : written(wh)) {
       out.put(
           t.name(),
           DeltaTable.forPath(
@@ -41,7 +48,7 @@ class ReloadTest {
     Warehouses wh = new Warehouses(dir);
     wh.load(Warehouses.sample());
     Map<String, Dataset<Row>> before = new LinkedHashMap<>();
-    for (TableDef t : StarSchema.TABLES) {
+    for (TableDef t : written(wh)) {
       before.put(
           t.name(),
           wh.table(t).localCheckpoint()); // materialised: a later read must not see new data
@@ -56,7 +63,7 @@ class ReloadTest {
         .filteredOn(f -> f.kind != null)
         .allSatisfy(f -> assertThat(f.status).isEqualTo("unchanged"));
     assertThat(versions(wh)).isEqualTo(versionsBefore);
-    for (TableDef t : StarSchema.TABLES) {
+    for (TableDef t : written(wh)) {
       Dataset<Row> now = wh.table(t);
       assertThat(now.count()).as(t.name()).isEqualTo(before.get(t.name()).count());
       assertThat(now.exceptAll(before.get(t.name())).isEmpty())
