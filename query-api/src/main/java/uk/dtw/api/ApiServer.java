@@ -1,6 +1,7 @@
 package uk.dtw.api;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ public final class ApiServer {
             cfg -> {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
+              // The analysts' pages and their libraries come from this jar: no CDN, nothing
+              // fetched.
+              cfg.staticFiles.add("/web", Location.CLASSPATH);
+              cfg.staticFiles.enableWebjars();
               cfg.jsonMapper(new JavalinJackson(JsonOut.MAPPER, false));
               cfg.requestLogger.http(
                   (ctx, ms) ->

@@ -7,7 +7,8 @@ import uk.dtw.api.errors.Errors;
 /** The response formats a report can be rendered in. */
 public enum Format {
   JSON("application/json"),
-  CSV("text/csv; charset=utf-8");
+  CSV("text/csv; charset=utf-8"),
+  XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final String contentType;
 
@@ -27,7 +28,8 @@ public enum Format {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "json" -> JSON;
       case "csv" -> CSV;
-      default -> throw Errors.unknownValue("format", value, List.of("json", "csv"));
+      case "xlsx" -> XLSX;
+      default -> throw Errors.unknownValue("format", value, List.of("json", "csv", "xlsx"));
     };
   }
 }

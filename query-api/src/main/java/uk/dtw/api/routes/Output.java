@@ -6,12 +6,14 @@ import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.CsvOut;
 import uk.dtw.api.formats.Format;
 import uk.dtw.api.formats.JsonOut;
+import uk.dtw.api.formats.XlsxOut;
 import uk.dtw.api.reports.Report;
 import uk.dtw.api.sql.Table;
 
 /**
- * How a request wants its answer: {@code ?format=json|csv} and, for CSV, {@code ?table=} to pick
- * one of a report's tables (default: its main table). Read before any work so bad values fail fast.
+ * How a request wants its answer: {@code ?format=json|csv|xlsx} and, for CSV and Excel, {@code
+ * ?table=} to pick one of a report's tables (default: its main table). Read before any work so bad
+ * values fail fast.
  */
 final class Output {
   private final Format format;
@@ -40,7 +42,19 @@ final class Output {
     if (chosen == null) {
       throw Errors.unknownValue("table", table, new ArrayList<>(report.tables().keySet()));
     }
-    csv(ctx, chosen);
+    table(ctx, format, report.name() + "_" + name, chosen);
+  }
+
+  /** One table as CSV or as an Excel workbook, named for the browser that saves it. */
+  static void table(Context ctx, Format format, String name, Table table) {
+    String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    if (format == Format.XLSX) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"");
+      ctx.contentType(Format.XLSX.contentType()).result(XlsxOut.write(name, table));
+      return;
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
+    csv(ctx, table);
   }
 
   static void json(Context ctx, Object body) {

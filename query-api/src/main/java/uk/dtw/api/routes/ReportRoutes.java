@@ -7,6 +7,8 @@ import java.util.Map;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.reports.BreakdownReport;
 import uk.dtw.api.reports.BullseyeReport;
+import uk.dtw.api.reports.Catalog;
+import uk.dtw.api.reports.Choices;
 import uk.dtw.api.reports.EffectiveChangeTopReport;
 import uk.dtw.api.reports.FundingArea;
 import uk.dtw.api.reports.FundingReport;
@@ -16,10 +18,12 @@ import uk.dtw.api.reports.MeasureCatalogue;
 import uk.dtw.api.reports.PenetrationComparisonReport;
 import uk.dtw.api.reports.PenetrationTableReport;
 import uk.dtw.api.reports.PrevalenceChangeReport;
+import uk.dtw.api.reports.Provenance;
 import uk.dtw.api.reports.RankingReport;
 import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.reports.TargetsReport;
 import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.vocabulary.Partnership;
 import uk.dtw.api.vocabulary.Understood;
 
@@ -39,6 +43,27 @@ final class ReportRoutes {
     body.put("warehouse_version", snapshot.version());
     body.put("endpoints", Routes.ENDPOINTS);
     Output.json(ctx, body);
+  }
+
+  static void choices(Context ctx, Snapshot snapshot) {
+    Output.json(ctx, Choices.of(snapshot));
+  }
+
+  static void catalog(Context ctx, Snapshot snapshot) {
+    Output.json(ctx, Catalog.of(snapshot));
+  }
+
+  /** Where a figure came from; earlier versions are opened from the same source for revisions. */
+  static void provenance(Context ctx, Snapshot snapshot, SnapshotSource source) {
+    Partnership area =
+        Understood.partnership(snapshot, "partnership", ctx.queryParam("partnership"));
+    String figure = Params.optional(ctx, "figure");
+    String text = ctx.queryParam("period");
+    String period =
+        figure != null && figure.strip().startsWith("indicator:")
+            ? Understood.period("period", text).code()
+            : Understood.financialYear("period", text).code();
+    Output.json(ctx, Provenance.of(snapshot, area, period, figure, source::acquire));
   }
 
   static void rankings(Context ctx, Snapshot snapshot) {

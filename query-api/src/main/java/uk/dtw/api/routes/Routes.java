@@ -13,6 +13,9 @@ public final class Routes {
   static final List<String> ENDPOINTS =
       List.of(
           "GET /api/v1/health",
+          "GET /api/v1/choices",
+          "GET /api/v1/catalog",
+          "GET /api/v1/provenance",
           "GET /api/v1/rankings",
           "GET /api/v1/reports/penetration-table",
           "GET /api/v1/reports/effective-change-top",
@@ -29,6 +32,12 @@ public final class Routes {
 
   public static void register(RoutesConfig routes, SnapshotSource source, AdhocSql adhoc) {
     routes.get(PREFIX + "/health", SnapshotHandler.using(source, ReportRoutes::health));
+    routes.get(PREFIX + "/choices", SnapshotHandler.cached(source, ReportRoutes::choices));
+    routes.get(PREFIX + "/catalog", SnapshotHandler.cached(source, ReportRoutes::catalog));
+    routes.get(
+        PREFIX + "/provenance",
+        SnapshotHandler.cached(
+            source, (ctx, snapshot) -> ReportRoutes.provenance(ctx, snapshot, source)));
     routes.get(PREFIX + "/rankings", SnapshotHandler.cached(source, ReportRoutes::rankings));
     routes.get(PREFIX + "/funding", SnapshotHandler.cached(source, ReportRoutes::funding));
     routes.get(PREFIX + "/targets", SnapshotHandler.cached(source, ReportRoutes::targets));

@@ -38,9 +38,9 @@ final class SqlRoute {
             : Params.boundedInt("max_rows", max.asText(), 1, MAX_MAX_ROWS);
     AdhocSql.Result result =
         adhoc.run(snapshot, sql.asText(), maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
-    if (output.format() == Format.CSV) {
+    if (output.format() != Format.JSON) {
       ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
-      Output.csv(ctx, result.table());
+      Output.table(ctx, output.format(), "query", result.table());
       return;
     }
     Map<String, Object> out = new LinkedHashMap<>();

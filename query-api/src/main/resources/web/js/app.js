@@ -1,0 +1,164 @@
+// What every page shares: its choices kept in the URL (so a link is shareable), calls to the API
+// (with as_of when the page was given one), the version that answered, errors in words, downloads.
+import { figure, heading } from "./format.js";
+
+export const query = new URLSearchParams(location.search);
+
+export function choice(name, fallback) {
+  const value = query.get(name);
+  return value === null || value === "" ? fallback : value;
+}
+
+/** Puts the page's choices into its URL without reloading it. */
+export function remember(values) {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null || value === undefined || value === "") query.delete(name);
+    else query.set(name, value);
+  }
+  history.replaceState(null, "", "?" + query.toString());
+}
+
+export class ApiError extends Error {
+  constructor(status, error) {
+    super(error && error.message ? error.message : "the server answered " + status);
+    this.status = status;
+    this.error = error || {};
+  }
+}
+
+/** The API URL for a path and parameters, pinned to as_of when the page has one. */
+export function apiUrl(path, params = {}) {
+  const url = new URL("/api/v1/" + path, location.origin);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") url.searchParams.set(name, value);
+  }
+  if (query.get("as_of")) url.searchParams.set("as_of", query.get("as_of"));
+  return url.pathname + url.search;
+}
+
+export async function getJson(path, params) {
+  return answer(await fetch(apiUrl(path, params)));
+}
+
+export async function postJson(path, body, params) {
+  const response = await fetch(apiUrl(path, params), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return answer(response);
+}
+
+async function answer(response) {
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, body && body.error);
+  if (body && body.warehouse_version !== undefined) showVersion(body.warehouse_version);
+  return body;
+}
+
+export function showVersion(version) {
+  const el = document.getElementById("version");
+  const pinned = query.get("as_of") ? " (as_of " + query.get("as_of") + ")" : "";
+  if (el) el.textContent = "Answered by warehouse version " + version + pinned + ".";
+}
+
+/** An error in words: the message, the parameter it is about, and what would have been valid. */
+export function showError(el, err) {
+  el.hidden = false;
+  el.replaceChildren();
+  const p = document.createElement("p");
+  p.textContent = err instanceof ApiError ? err.message : "Something went wrong: " + err.message;
+  el.append(p);
+  if (err.error && err.error.valid && err.error.valid.length) {
+    const valid = document.createElement("p");
+    valid.textContent = "Valid " + (err.error.parameter || "values") + ": " + err.error.valid.join(", ");
+    el.append(valid);
+  }
+  if (err.error && err.error.hint) {
+    const hint = document.createElement("p");
+    hint.textContent = err.error.hint;
+    el.append(hint);
+  }
+}
+
+export function clearError(el) {
+  el.hidden = true;
+  el.replaceChildren();
+}
+
+export function fillSelect(select, options, selected) {
+  select.replaceChildren();
+  for (const option of options) {
+    const o = document.createElement("option");
+    o.value = typeof option === "string" ? option : option.value;
+    o.textContent = typeof option === "string" ? option : option.label;
+    if (o.value === selected) o.selected = true;
+    select.append(o);
+  }
+}
+
+/** CSV and Excel links for one table of a report, asking the API for the same answer. */
+export function downloads(el, path, params, table) {
+  el.replaceChildren();
+  for (const [format, label] of [["csv", "Download CSV"], ["xlsx", "Download Excel"]]) {
+    const a = document.createElement("a");
+    a.href = apiUrl(path, { ...params, format, table });
+    a.textContent = label;
+    a.className = "download";
+    a.setAttribute("download", "");
+    el.append(a);
+  }
+}
+
+/**
+ * A sortable table (Tabulator) of a report's rows, formatted as the plans print them. Headers sort
+ * by keyboard too (Enter or Space). {@code options.units} gives a unit per column; {@code
+ * options.onFigure(row, column)} makes figures buttons that open where they came from.
+ */
+export function reportTable(el, columns, rows, options = {}) {
+  const units = options.units || {};
+  const defs = columns.map((c) => ({
+    title: heading(c.name),
+    field: c.name,
+    hozAlign: isNumber(c.type) ? "right" : "left",
+    sorter: isNumber(c.type) ? "number" : "string",
+    formatter: (cell) => figure(cell.getValue(), c.name, units[c.name]),
+  }));
+  const table = new Tabulator(el, {
+    data: rows,
+    columns: defs,
+    layout: "fitDataTable",
+    rowFormatter: options.rowFormatter,
+    placeholder: options.placeholder || "No rows",
+  });
+  table.on("tableBuilt", () => keyboardSort(el, table));
+  if (options.onFigure) {
+    table.on("cellClick", (e, cell) => {
+      if (typeof cell.getValue() === "number") options.onFigure(cell.getRow().getData(), cell.getField());
+    });
+  }
+  return table;
+}
+
+function keyboardSort(el, table) {
+  for (const header of el.querySelectorAll(".tabulator-col[tabulator-field]")) {
+    header.setAttribute("tabindex", "0");
+    header.setAttribute("role", "columnheader");
+    header.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      const field = header.getAttribute("tabulator-field");
+      const now = table.getSorters().find((s) => s.field === field);
+      table.setSort(field, now && now.dir === "asc" ? "desc" : "asc");
+    });
+  }
+}
+
+function isNumber(type) {
+  return /INT|DOUBLE|DECIMAL|FLOAT|REAL|NUMERIC|BIGINT/.test(type || "");
+}
+
+/** Choices the whole page builds its pickers from (measures, periods, regions, partnerships). */
+export function choices() {
+  return getJson("choices");
+}
