@@ -21,6 +21,32 @@ public final class Http {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** The server's address, e.g. http://127.0.0.1:41234, for clients other than this one. */
+  public String base() {
+    return base;
+  }
+
+  /** GET of raw bytes (a workbook), answering 200 or failing with the status. */
+  public byte[] bytes(String pathAndQuery) {
+    try {
+      HttpResponse<byte[]> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                  .timeout(Duration.ofSeconds(120))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      org.assertj.core.api.Assertions.assertThat(response.statusCode())
+          .as(pathAndQuery)
+          .isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** GET that must answer 200 (the body is shown if not), read as JSON. */
   public JsonNode ok(String pathAndQuery) {
     HttpResponse<String> response = get(pathAndQuery);
