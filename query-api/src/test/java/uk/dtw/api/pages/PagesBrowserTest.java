@@ -29,6 +29,7 @@ import uk.dtw.api.support.Browser;
 import uk.dtw.api.support.Golden;
 import uk.dtw.api.support.Http;
 import uk.dtw.api.support.SampleApi;
+import uk.dtw.api.support.SampleFiles;
 
 /**
  * The analysts' pages in a real headless Chromium over the real sample warehouse: choose, see the
@@ -140,7 +141,7 @@ class PagesBrowserTest {
         .containsExactlyElementsOf(differing);
 
     // The 2008-09 printed total opens its provenance: the extract file and the row it is on.
-    int row = rowOf("data/sample/gateshead/funding_gateshead.csv", "2008/09", "Reported total");
+    int row = SampleFiles.rowOf("gateshead/funding_gateshead.csv", "2008/09", "Reported total");
     WebElement total =
         browser
             .findElements(
@@ -310,18 +311,5 @@ class PagesBrowserTest {
     } catch (IOException e) {
       return 0;
     }
-  }
-
-  /** The row (header = 1) of the line in a sample extract holding all these cells. */
-  private static int rowOf(String file, String... cells) throws IOException {
-    Path root = Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
-    List<String> lines = Files.readAllLines(root.resolve(file), StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (java.util.Arrays.stream(cells).allMatch(line::contains)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no line with " + String.join(", ", cells) + " in " + file);
   }
 }
