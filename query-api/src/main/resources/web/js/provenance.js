@@ -64,6 +64,12 @@ function describe(p) {
       r.textContent = "Not revised: first reported by this load.";
       section.append(r);
     }
+    for (const f of s.findings || []) {
+      const finding = document.createElement("p");
+      finding.className = "finding";
+      finding.textContent = `Finding (${f.rule}): ${f.message}`;
+      section.append(finding);
+    }
     if (s.record) {
       const pre = document.createElement("pre");
       pre.textContent = "The row as read: " + s.record;

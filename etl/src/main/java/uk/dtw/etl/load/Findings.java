@@ -1,13 +1,17 @@
 package uk.dtw.etl.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.rules.Rule;
 import uk.dtw.etl.rules.Severity;
+import uk.dtw.etl.spark.SparkTypes;
+import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.Facts;
 import uk.dtw.model.schema.TableDef;
@@ -46,6 +50,7 @@ final class Findings {
     for (String view : SHARED_VIEWS) {
       spark.sql(SharedViews.sql(view)).createOrReplaceTempView(view);
     }
+    List<Row> kept = new ArrayList<>();
     for (Rule rule : Rule.values()) {
       if (rule.severity() != Severity.FINDING) {
         continue;
@@ -56,12 +61,16 @@ final class Findings {
               .limit(LoadJob.PROBLEMS_PER_FILE)
               .collectAsList();
       for (Row r : found) {
-        report.finding(
-            rule,
-            r.getString(0),
-            r.getInt(1),
-            r.getString(2) + " " + r.getString(3) + ": " + r.getString(4));
+        String message = r.getString(2) + " " + r.getString(3) + ": " + r.getString(4);
+        report.finding(rule, r.getString(0), r.getInt(1), message);
+        kept.add(
+            RowFactory.create(report.loadId, rule.code(), r.getString(0), r.getInt(1), message));
       }
+    }
+    // Stored before meta_load like every other write, so readers see them only once committed.
+    if (!kept.isEmpty()) {
+      tables.merge(
+          AuditTables.FINDING, spark.createDataFrame(kept, SparkTypes.of(AuditTables.FINDING)));
     }
   }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.support.Warehouses;
+import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.Facts;
 
 /**
@@ -63,6 +64,19 @@ class FindingsTest {
             f ->
                 assertThat(Map.of("file", f.get("file"), "row", f.get("row")))
                     .isEqualTo(Map.of("file", "funding.csv", "row", 4)));
+    // Stored too, so a figure's provenance shows them: the Gateshead total is row 4 of funding.csv.
+    assertThat(
+            wh.table(AuditTables.FINDING)
+                .filter("source_file = 'funding.csv' AND source_row = 4")
+                .select("rule", "load_id")
+                .collectAsList())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getString(0)).isEqualTo("funding_total_differs");
+              assertThat(r.getString(1)).isEqualTo(report.loadId);
+            });
+    assertThat(wh.table(AuditTables.FINDING).count()).isEqualTo(report.findings.size());
     // Reported, never fixed: the printed total and the counts are loaded as they are.
     assertThat(
             wh.figure(Facts.TREATMENT, "area_code", "29", "measure_code", "in_effective_treatment"))

@@ -55,6 +55,23 @@ public final class AuditTables {
                   "The row as a JSON object of header to cell text, exactly as read")),
           List.of("file_sha256", "source_row", "rule", "column_name"));
 
+  /**
+   * Findings: checks across rows and files that hold nothing back (a printed total that differs
+   * from its lines), kept so a figure's provenance can show what was said about it.
+   */
+  public static final TableDef FINDING =
+      new TableDef(
+          "finding",
+          Layer.QUARANTINE,
+          "Findings raised by a load about the rows it loaded: reported, never fixed.",
+          List.of(
+              required("load_id", STRING, "The load that raised the finding"),
+              required("rule", STRING, "Name of the rule, e.g. funding_total_differs"),
+              required("source_file", STRING, "Path of the file below the landing folder"),
+              required("source_row", INT, "Row in the file, counting the header as row 1"),
+              required("message", STRING, "What was found, in words")),
+          List.of("load_id", "rule", "source_file", "source_row"));
+
   public static final TableDef META_FILE =
       new TableDef(
           "meta_file",
@@ -93,5 +110,5 @@ public final class AuditTables {
           List.of("load_id"));
 
   public static final List<TableDef> ALL =
-      List.of(BRONZE_ROW, QUARANTINE_ROW, META_FILE, META_LOAD);
+      List.of(BRONZE_ROW, QUARANTINE_ROW, FINDING, META_FILE, META_LOAD);
 }

@@ -14,8 +14,9 @@ import uk.dtw.api.vocabulary.Partnership;
 
 /**
  * Where a figure came from: the stored figures it is made of, each with the extract file, row and
- * load that gave it, the row as it was read, and the earlier figure it replaced if a later file
- * revised it (found in the warehouse's earlier versions, which never change).
+ * load that gave it, the row as it was read, the findings raised about that row, and the earlier
+ * figure it replaced if a later file revised it (found in the warehouse's earlier versions, which
+ * never change).
  *
  * <p>A figure is named as the reports name it: a report column ({@code pdus_in_treatment}, {@code
  * computed_total_gbp}), a measure ({@code penetration}), or a stored figure's own key ({@code
@@ -43,6 +44,12 @@ public final class Provenance {
 
   static final String RECORD_SQL =
       "SELECT record FROM bronze_row WHERE source_file = ? AND source_row = ? AND load_id = ?";
+
+  /** Findings of committed loads only: a killed load's rows are redone under the next load's id. */
+  static final String FINDINGS_SQL =
+      "SELECT f.rule, f.message, f.load_id FROM finding f JOIN meta_load l ON l.load_id = f.load_id"
+          + " WHERE f.source_file = ? AND f.source_row = ? ORDER BY f.rule";
+
   static final String LOAD_SQL = "SELECT finished_at FROM meta_load WHERE load_id = ?";
   static final String PREVIOUS_YEAR_SQL =
       "SELECT previous_year FROM dim_period WHERE financial_year = ?";
@@ -177,6 +184,11 @@ public final class Provenance {
                     row.get("source_file"),
                     row.get("source_row"),
                     row.get("load_id"))));
+        row.put(
+            "findings",
+            rowsOf(
+                Queries.run(
+                    snapshot, FINDINGS_SQL, row.get("source_file"), row.get("source_row"))));
         row.put("replaced", replaced(snapshot.version(), area.areaCode(), period, row, older));
         found.add(row);
       }

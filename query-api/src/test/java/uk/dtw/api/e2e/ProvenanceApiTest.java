@@ -35,6 +35,20 @@ class ProvenanceApiTest {
     assertThat(source.get("record").asText()).contains("£3,610,207");
     assertThat(source.get("loaded_at").isNull()).isFalse();
     assertThat(source.get("replaced").isNull()).isTrue();
+    // The load's finding about that row: the printed total differs from the sum of the lines.
+    assertThat(source.get("findings")).hasSize(1);
+    assertThat(source.get("findings").get(0).get("rule").asText())
+        .isEqualTo("funding_total_differs");
+    String difference =
+        Golden.rows("gateshead_funding_totals.csv").stream()
+            .filter(r -> r.get("period").equals("2008-09"))
+            .findFirst()
+            .orElseThrow()
+            .get("difference_gbp");
+    assertThat(source.get("findings").get(0).get("message").asText())
+        .contains(
+            java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK)
+                .format(Long.parseLong(difference)));
   }
 
   @Test

@@ -156,6 +156,7 @@ class PagesBrowserTest {
     assertThat(dialog.getText())
         .contains("gateshead/funding_gateshead.csv, row " + row)
         .contains("Not revised")
+        .contains("Finding (funding_total_differs)")
         .contains("3,610,207");
     Browser.screenshot("funding-gateshead-provenance");
     browser.findElement(By.id("provenance-close")).click();
