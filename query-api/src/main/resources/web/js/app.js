@@ -132,12 +132,22 @@ export function reportTable(el, columns, rows, options = {}) {
     placeholder: options.placeholder || "No rows",
   });
   table.on("tableBuilt", () => keyboardSort(el, table));
+  table.on("renderComplete", () => ariaFixes(el));
   if (options.onFigure) {
     table.on("cellClick", (e, cell) => {
       if (typeof cell.getValue() === "number") options.onFigure(cell.getRow().getData(), cell.getField());
     });
   }
   return table;
+}
+
+/**
+ * Tabulator's markup nests a rowgroup in a rowgroup and puts a focusable scroller inside the grid,
+ * which screen readers (and axe-core) reject; the rows need neither to be read as a grid.
+ */
+function ariaFixes(el) {
+  for (const inner of el.querySelectorAll(".tabulator-header-contents[role]")) inner.removeAttribute("role");
+  for (const holder of el.querySelectorAll(".tabulator-tableholder[tabindex]")) holder.removeAttribute("tabindex");
 }
 
 function keyboardSort(el, table) {

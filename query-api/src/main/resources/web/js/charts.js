@@ -2,7 +2,9 @@
 // option writes a text description of each chart for screen readers.
 import { figure } from "./format.js";
 
-function chartOn(el) {
+/** The chart on an element; its title names it for screen readers until ECharts describes it. */
+function chartOn(el, title) {
+  el.setAttribute("aria-label", title || "chart");
   return echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "svg" });
 }
 
@@ -29,7 +31,7 @@ const whiskers = (color) => ({
 
 /** Bars of a value per label, the chosen one in another colour, whiskers where there are bounds. */
 export function barsWithIntervals(el, { labels, values, lower, upper, unit, chosen, title }) {
-  const chart = chartOn(el);
+  const chart = chartOn(el, title);
   const series = [
     {
       type: "bar",
@@ -60,7 +62,7 @@ export function barsWithIntervals(el, { labels, values, lower, upper, unit, chos
 
 /** Lines over the periods, one per area, each with a shaded 95% band where it has bounds. */
 export function linesWithBands(el, { periods, lines, unit, title }) {
-  const chart = chartOn(el);
+  const chart = chartOn(el, title);
   const colours = ["#b35900", "#00594f", "#4a4a4a", "#0b4f9c"];
   const series = [];
   lines.forEach((line, i) => {
@@ -90,7 +92,7 @@ export function linesWithBands(el, { periods, lines, unit, title }) {
 
 /** Bars stacked by part over the periods (funding by source). */
 export function stacked(el, { periods, parts, unit, title }) {
-  const chart = chartOn(el);
+  const chart = chartOn(el, title);
   chart.setOption(
     {
       aria: { enabled: true },
@@ -109,7 +111,7 @@ export function stacked(el, { periods, parts, unit, title }) {
 
 /** A ring chart: the Bull's eye's four rings as shares of the estimate. */
 export function rings(el, { parts, title }) {
-  const chart = chartOn(el);
+  const chart = chartOn(el, title);
   chart.setOption(
     {
       aria: { enabled: true },
