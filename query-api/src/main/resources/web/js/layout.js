@@ -4,7 +4,7 @@ const PAGES = [
   ["/profile.html", "Partnership profile"],
   ["/funding.html", "Funding trends"],
   ["/sql.html", "SQL console"],
-  ["/api/docs", "API"],
+  ["/docs.html", "API"],
 ];
 
 export function frame() {

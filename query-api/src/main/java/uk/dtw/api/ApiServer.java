@@ -3,6 +3,8 @@ package uk.dtw.api;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.ErrorHandlers;
@@ -23,6 +25,7 @@ public final class ApiServer {
 
   private final SnapshotSource source;
   private final Javalin app;
+  private final List<String> registered = new CopyOnWriteArrayList<>();
 
   public ApiServer(SnapshotSource source) {
     this.source = source;
@@ -36,6 +39,8 @@ public final class ApiServer {
               // fetched.
               cfg.staticFiles.add("/web", Location.CLASSPATH);
               cfg.staticFiles.enableWebjars();
+              cfg.events.handlerAdded(
+                  h -> registered.add(h.getHttpMethod().name() + " " + h.getPath()));
               cfg.jsonMapper(new JavalinJackson(JsonOut.MAPPER, false));
               cfg.requestLogger.http(
                   (ctx, ms) ->
@@ -60,6 +65,11 @@ public final class ApiServer {
   public ApiServer start(String host, int port) {
     app.start(host, port);
     return this;
+  }
+
+  /** Every route Javalin registered, as "GET /api/v1/rankings" (what the description must list). */
+  public List<String> registered() {
+    return List.copyOf(registered);
   }
 
   public int port() {

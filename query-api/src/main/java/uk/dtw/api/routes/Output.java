@@ -33,14 +33,15 @@ final class Output {
   }
 
   void send(Context ctx, Report report, long version) {
-    if (format == Format.JSON) {
-      json(ctx, JsonOut.shape(report, version));
-      return;
-    }
+    // A table the report does not have is a mistake in any format, not only in CSV.
     String name = table == null ? report.mainTable() : table;
     Table chosen = report.tables().get(name);
     if (chosen == null) {
       throw Errors.unknownValue("table", table, new ArrayList<>(report.tables().keySet()));
+    }
+    if (format == Format.JSON) {
+      json(ctx, JsonOut.shape(report, version));
+      return;
     }
     table(ctx, format, report.name() + "_" + name, chosen);
   }

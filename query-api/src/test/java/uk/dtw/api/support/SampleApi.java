@@ -10,6 +10,7 @@ import uk.dtw.api.snapshot.WarehouseSnapshots;
  */
 public final class SampleApi {
   private static Http http;
+  private static ApiServer sample;
   private static Http national;
 
   private SampleApi() {}
@@ -29,9 +30,16 @@ public final class SampleApi {
                   WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
               .start("127.0.0.1", 0);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sample-api-stop"));
+      sample = server;
       http = new Http(server.port());
     }
     return http;
+  }
+
+  /** The routes the sample server registered, as "GET /api/v1/rankings". */
+  public static synchronized java.util.List<String> registered() {
+    http();
+    return sample.registered();
   }
 
   private static Http start(java.nio.file.Path warehouse) {
