@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.ErrorHandlers;
 import uk.dtw.api.formats.Headers;
 import uk.dtw.api.formats.JsonOut;
+import uk.dtw.api.jdbc.JdbcEndpoint;
 import uk.dtw.api.routes.Routes;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
@@ -25,11 +26,13 @@ public final class ApiServer {
 
   private final SnapshotSource source;
   private final Javalin app;
+  private final JdbcEndpoint jdbc;
   private final List<String> registered = new CopyOnWriteArrayList<>();
 
   public ApiServer(SnapshotSource source) {
     this.source = source;
     AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
+    this.jdbc = new JdbcEndpoint(source, Routes.SQL_MAX_ROWS, SQL_TIMEOUT_SECONDS);
     this.app =
         Javalin.create(
             cfg -> {
@@ -56,7 +59,7 @@ public final class ApiServer {
                   ctx ->
                       ctx.header(
                           Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
-              Routes.register(cfg.routes, source, adhoc);
+              Routes.register(cfg.routes, source, adhoc, jdbc);
               ErrorHandlers.register(cfg.routes);
             });
   }
@@ -81,6 +84,7 @@ public final class ApiServer {
     try {
       app.stop();
     } finally {
+      jdbc.close();
       source.close();
     }
   }

@@ -22,7 +22,7 @@ public final class OpenApi {
 
   public static synchronized Map<String, Object> document() {
     if (document == null) {
-      document = build(Routes.endpoints(null, null));
+      document = build(Routes.endpoints(null, null, null));
     }
     return document;
   }
@@ -72,6 +72,12 @@ public final class OpenApi {
     ok.put("description", "the answer, from one warehouse version");
     Map<String, Object> content = new LinkedHashMap<>();
     content.put(JSON, Map.of("schema", ref(e.body() != null ? "SqlResult" : "Report")));
+    if ("avatica".equals(e.body())) {
+      content.clear();
+      content.put(
+          "application/octet-stream",
+          Map.of("schema", Map.of("type", "string", "format", "binary")));
+    }
     if (e.params().stream().anyMatch(p -> p.name().equals("format"))) {
       content.put("text/csv", Map.of("schema", Map.of("type", "string")));
       content.put(

@@ -8,6 +8,7 @@ import static uk.dtw.api.routes.Param.required;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
+import uk.dtw.api.jdbc.JdbcEndpoint;
 import uk.dtw.api.reports.BreakdownReport;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
@@ -18,6 +19,9 @@ import uk.dtw.api.sql.AdhocSql;
  */
 public final class Routes {
   public static final String PREFIX = "/api/v1";
+
+  /** The most rows ad-hoc SQL returns, through POST /sql and through JDBC alike. */
+  public static final int SQL_MAX_ROWS = SqlRoute.MAX_MAX_ROWS;
 
   private static final Param FORMAT =
       oneOf("format", List.of("json", "csv", "xlsx"), "json (default), csv or an Excel workbook");
@@ -33,12 +37,14 @@ public final class Routes {
       optional("region", null, "a region's name (any case); England when absent");
 
   /** What GET /health lists: every endpoint, in declaration order. */
-  static final List<String> ENDPOINTS = endpoints(null, null).stream().map(Endpoint::line).toList();
+  static final List<String> ENDPOINTS =
+      endpoints(null, null, null).stream().map(Endpoint::line).toList();
 
   private Routes() {}
 
-  public static void register(RoutesConfig routes, SnapshotSource source, AdhocSql adhoc) {
-    for (Endpoint e : endpoints(source, adhoc)) {
+  public static void register(
+      RoutesConfig routes, SnapshotSource source, AdhocSql adhoc, JdbcEndpoint jdbc) {
+    for (Endpoint e : endpoints(source, adhoc, jdbc)) {
       if (e.method().equals("POST")) {
         routes.post(e.path(), e.handler());
       } else {
@@ -48,7 +54,7 @@ public final class Routes {
   }
 
   /** The endpoints; handlers made from a null source are for description only. */
-  public static List<Endpoint> endpoints(SnapshotSource source, AdhocSql adhoc) {
+  public static List<Endpoint> endpoints(SnapshotSource source, AdhocSql adhoc, JdbcEndpoint jdbc) {
     List<Endpoint> all = new ArrayList<>();
     all.add(
         get(
@@ -194,6 +200,16 @@ public final class Routes {
             "sql",
             SnapshotHandler.using(
                 source, adhoc == null ? (c, s) -> {} : new SqlRoute(adhoc)::handle)));
+    all.add(
+        new Endpoint(
+            "POST",
+            PREFIX + "/jdbc",
+            "JDBC (Avatica's protocol, protobuf or JSON) for SQL tools:"
+                + " jdbc:avatica:remote:url=http://HOST:PORT/api/v1/jdbc;serialization=protobuf",
+            List.of(),
+            List.of(),
+            "avatica",
+            jdbc == null ? ctx -> {} : jdbc::handle));
     return all;
   }
 

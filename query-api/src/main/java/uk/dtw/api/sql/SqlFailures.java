@@ -10,11 +10,11 @@ import uk.dtw.api.errors.Errors;
 /**
  * Tells a caller's mistake (unknown table, bad column, type error, timeout) from our own failure.
  */
-final class SqlFailures {
+public final class SqlFailures {
   private SqlFailures() {}
 
   /** An ApiError (400) for the caller's mistakes; anything else is rethrown for the 500 handler. */
-  static RuntimeException classify(SQLException e, int timeoutSeconds) {
+  public static RuntimeException classify(SQLException e, int timeoutSeconds) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CalciteContextException || t instanceof SqlValidatorException) {
         return Errors.badSql(t.getMessage(), "see the views and tables in the README");
