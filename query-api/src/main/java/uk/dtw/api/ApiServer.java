@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.ErrorHandlers;
+import uk.dtw.api.errors.JettyErrors;
 import uk.dtw.api.formats.Headers;
 import uk.dtw.api.formats.JsonOut;
 import uk.dtw.api.jdbc.JdbcEndpoint;
@@ -42,6 +43,7 @@ public final class ApiServer {
               // fetched.
               cfg.staticFiles.add("/web", Location.CLASSPATH);
               cfg.staticFiles.enableWebjars();
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               cfg.events.handlerAdded(
                   h -> registered.add(h.getHttpMethod().name() + " " + h.getPath()));
               cfg.jsonMapper(new JavalinJackson(JsonOut.MAPPER, false));
