@@ -178,7 +178,8 @@ class PagesBrowserTest {
         100.0
             * Double.parseDouble(hampshire.get("pdus_in_treatment"))
             / Double.parseDouble(hampshire.get("pdu_estimate"));
-    open("/profile.html?partnership=Hampshire&period=2008-09");
+    long version = http.ok("/api/v1/health").get("warehouse_version").asLong();
+    open("/profile.html?partnership=Hampshire&period=2008-09&as_of=" + version);
     waitUntil(() -> browser.findElements(By.cssSelector("#spine button.figure")).size() > 0);
     WebElement penetration =
         browser.findElement(By.xpath("//table[@id='spine']//tr[th='penetration']"));
@@ -193,6 +194,9 @@ class PagesBrowserTest {
     assertThat(pdu.getText())
         .contains(whole(rings.get("in_treatment")))
         .contains(rings.get("in_treatment_pct") + "%");
+    // The page was pinned to a version by its address, and says so.
+    assertThat(browser.findElement(By.id("version")).getText())
+        .isEqualTo("Answered by warehouse version " + version + " (as_of " + version + ").");
     Browser.screenshot("profile-hampshire-2008-09");
   }
 
