@@ -33,7 +33,8 @@ public final class ApiServer {
   public ApiServer(SnapshotSource source) {
     this.source = source;
     AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
-    this.jdbc = new JdbcEndpoint(source, Routes.SQL_MAX_ROWS, SQL_TIMEOUT_SECONDS);
+    // JDBC has the limits of POST /sql: its row cap and time limit.
+    this.jdbc = JdbcEndpoint.standard(source, AdhocSql.MAX_ROWS, SQL_TIMEOUT_SECONDS);
     this.app =
         Javalin.create(
             cfg -> {

@@ -20,9 +20,6 @@ import uk.dtw.api.sql.AdhocSql;
 public final class Routes {
   public static final String PREFIX = "/api/v1";
 
-  /** The most rows ad-hoc SQL returns, through POST /sql and through JDBC alike. */
-  public static final int SQL_MAX_ROWS = SqlRoute.MAX_MAX_ROWS;
-
   private static final Param FORMAT =
       oneOf("format", List.of("json", "csv", "xlsx"), "json (default), csv or an Excel workbook");
   private static final Param TABLE =
@@ -209,6 +206,7 @@ public final class Routes {
             List.of(),
             List.of(),
             "avatica",
+            // Avatica's protocol; each JDBC connection holds its own snapshot (see JdbcEndpoint).
             jdbc == null ? ctx -> {} : jdbc::handle));
     return all;
   }

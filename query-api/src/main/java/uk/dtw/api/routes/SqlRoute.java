@@ -15,7 +15,7 @@ import uk.dtw.api.sql.AdhocSql;
 /** {@code POST /api/v1/sql}: one read-only query, capped in rows and time, over the snapshot. */
 final class SqlRoute {
   static final int DEFAULT_MAX_ROWS = 10_000;
-  static final int MAX_MAX_ROWS = 100_000;
+  static final int MAX_MAX_ROWS = AdhocSql.MAX_ROWS;
   static final String EXPECTED_BODY = "JSON {\"sql\": \"SELECT ...\", \"max_rows\": 100}";
 
   private final AdhocSql adhoc;

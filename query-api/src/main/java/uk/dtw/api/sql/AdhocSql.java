@@ -9,6 +9,9 @@ public final class AdhocSql {
   /** What a caller's query returned: at most the cap, and whether more rows were there. */
   public record Result(Table table, boolean truncated) {}
 
+  /** The most rows one query returns, over HTTP ({@code max_rows}) and JDBC alike. */
+  public static final int MAX_ROWS = 100_000;
+
   private final int timeoutSeconds;
 
   public AdhocSql(int timeoutSeconds) {

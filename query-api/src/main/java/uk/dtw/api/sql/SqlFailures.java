@@ -14,7 +14,16 @@ public final class SqlFailures {
   private SqlFailures() {}
 
   /** An ApiError (400) for the caller's mistakes; anything else is rethrown for the 500 handler. */
-  public static RuntimeException classify(SQLException e, int timeoutSeconds) {
+  static RuntimeException classify(SQLException e, int timeoutSeconds) {
+    return classify((Throwable) e, timeoutSeconds);
+  }
+
+  /**
+   * The same for any failure of a caller's query: the JDBC endpoint gets Calcite's errors wrapped
+   * in RuntimeExceptions. An ApiError for the caller's mistakes; anything else (an
+   * IllegalStateException) is our own failure, for the log.
+   */
+  public static RuntimeException classify(Throwable e, int timeoutSeconds) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CalciteContextException || t instanceof SqlValidatorException) {
         return Errors.badSql(t.getMessage(), "see the views and tables in the README");

@@ -63,8 +63,9 @@ public final class SqlGuard {
    * value}) must be quoted; say so when one is where the parser stopped.
    */
   static String hint(SqlParseException e) {
-    String message =
-        e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    // Only where it stopped: the list of expected tokens after it names PERIOD for almost any
+    // syntax error, which gave every one of them this hint.
+    String message = shortMessage(e).toLowerCase(java.util.Locale.ROOT);
     for (String word : RESERVED_COLUMNS) {
       if (message.contains("\"" + word) || message.contains(". " + word)) {
         return word

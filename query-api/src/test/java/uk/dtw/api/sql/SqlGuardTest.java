@@ -80,4 +80,12 @@ class SqlGuardTest {
         .isInstanceOfSatisfying(
             ApiError.class, e -> assertThat(e.hint()).contains("financial_year"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SELECT FROM WHERE", "SELECT * FROM t WHERE", "SELECT 1; DROP TABLE x"})
+  void other_syntax_errors_get_no_reserved_word_hint(String sql) {
+    assertThatThrownBy(() -> SqlGuard.check(sql))
+        .isInstanceOfSatisfying(
+            ApiError.class, e -> assertThat(e.hint()).doesNotContain("reserved word"));
+  }
 }
