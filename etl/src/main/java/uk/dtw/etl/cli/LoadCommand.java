@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.dtw.etl.load.LoadJob;
+import uk.dtw.etl.load.ReadMeter;
 import uk.dtw.etl.report.LoadReport;
 import uk.dtw.etl.spark.SparkSessions;
 
@@ -57,11 +58,31 @@ final class LoadCommand implements Callable<Integer> {
               + " spark://host:7077 runs there.")
   String master;
 
+  @Option(
+      names = "--no-progress",
+      description =
+          "No progress display. By default stderr shows the new files and rows read, rows per"
+              + " second, megabytes read and ~ the time left reading (an estimate from the bytes"
+              + " read so far; writing the tables follows): redrawn each second on a terminal,"
+              + " a line every 10 s in a log. The lines naming each step stay.")
+  boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     SparkSession spark = SparkSessions.create(master);
     try {
-      LoadReport report = new LoadJob(spark, warehouse, System.err::println).run(landing);
+      LoadReport report;
+      if (noProgress) {
+        report = new LoadJob(spark, warehouse, System.err::println).run(landing);
+      } else {
+        ReadMeter meter = ReadMeter.start(spark);
+        try (LoadProgress progress =
+            LoadProgress.start(meter, System.err, LoadProgress.stderrIsTerminal())) {
+          report = new LoadJob(spark, warehouse, progress::step, meter).run(landing);
+        } finally {
+          meter.close();
+        }
+      }
       System.out.print(report.toText());
       Path json = new Path(warehouse, "reports/" + report.loadId + ".json");
       FileSystem fs = json.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -43,7 +43,7 @@ class CliHelpTest {
   /** Every option each command must offer: dropping one from the help fails here. */
   static final Map<String, List<String>> OPTIONS =
       Map.of(
-          "load", List.of("--landing", "--warehouse", "--master", "--help"),
+          "load", List.of("--landing", "--warehouse", "--master", "--no-progress", "--help"),
           "history", List.of("--warehouse", "--changes", "--load", "--limit", "--help"),
           "generate", List.of("--out", "--from", "--to", "--scale", "--seed", "--help"));
 
