@@ -10,35 +10,51 @@ import uk.dtw.model.vocabulary.FinancialYear;
 /** {@code generate}: a synthetic national landing folder for benchmarks and large tests. */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    optionListHeading = "%nOptions:%n",
     description =
-        "Write synthetic national extracts (every partnership, every year) in the canonical layout.")
+        "Write synthetic national extracts (every partnership, every year) in the canonical"
+            + " layout: prevalence, treatment, funding, targets, and episodes sized by --scale.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the extracts were written",
+      "2:the command line was wrong (a bad year or scale too), or writing failed"
+    })
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, description = "Folder to write the extracts into.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Required. Folder to write the extracts into (made if missing).")
   Path out;
 
   @Option(
       names = "--from",
       defaultValue = "2005-06",
-      description = "First financial year (default ${DEFAULT-VALUE}).")
+      paramLabel = "YEAR",
+      description = "First financial year.")
   String from;
 
   @Option(
       names = "--to",
       defaultValue = "2014-15",
-      description = "Last financial year (default ${DEFAULT-VALUE}).")
+      paramLabel = "YEAR",
+      description = "Last financial year.")
   String to;
 
   @Option(
       names = "--scale",
       defaultValue = "1",
+      paramLabel = "X",
       description =
-          "Size of the record-level episodes: 1 is England's size (about 200,000 people in treatment a year), 0.01 one percent of it, 0 no episodes (default ${DEFAULT-VALUE}).")
+          "Size of the record-level episodes, from 0 to 20: 1 is England's size (about 200,000"
+              + " people in treatment a year), 0.01 one percent of it, 0 no episodes.")
   double scale;
 
   @Option(
       names = "--seed",
       defaultValue = "42",
+      paramLabel = "N",
       description = "Random seed; the same seed gives the same files.")
   long seed;
 

@@ -14,11 +14,22 @@ import uk.dtw.etl.spark.SparkSessions;
  */
 @Command(
     name = "history",
-    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    optionListHeading = "%nOptions:%n",
     description =
-        "List the loads committed to a warehouse; with --changes, the figures each added or replaced.")
+        "List the loads committed to a warehouse, newest first; with --changes, the figures each"
+            + " added or replaced (old -> new, with the file and row each came from).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the loads were listed (none, if nothing was loaded)",
+      "2:the command line was wrong, or the warehouse could not be read"
+    })
 final class HistoryCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", required = true, description = "Warehouse root folder.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "DIR",
+      description = "Required. Warehouse root folder.")
   String warehouse;
 
   @Option(
@@ -26,13 +37,17 @@ final class HistoryCommand implements Callable<Integer> {
       description = "Also list the figures each load added or replaced (old -> new).")
   boolean changes;
 
-  @Option(names = "--load", description = "Only this load (its id).")
+  @Option(
+      names = "--load",
+      paramLabel = "ID",
+      description = "Only this load (its id, as the first column lists it).")
   String onlyLoad;
 
   @Option(
       names = "--limit",
       defaultValue = "50",
-      description = "Most figures listed per load and table (default ${DEFAULT-VALUE}).")
+      paramLabel = "N",
+      description = "With --changes: most figures listed per load and table.")
   int limit;
 
   @Override

@@ -53,6 +53,7 @@ public final class EpisodeOutcomes implements java.io.Serializable {
     for (int i = 1; i < count; i++) {
       line(out, file, header, lines[i], i + 1);
     }
+    emitter.fileRead();
     return out.iterator();
   }
 

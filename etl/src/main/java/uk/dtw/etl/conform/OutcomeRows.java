@@ -41,6 +41,9 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
 
   private final String loadId;
 
+  /** Rows and files read, for the progress display; null when nobody watches. */
+  private ReadCounters counters;
+
   public OutcomeRows(ExtractKind kind, Map<String, LandingFile> filesByUri, String loadId) {
     this.kind = kind;
     this.filesByUri =
@@ -51,6 +54,12 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
                     java.util.LinkedHashMap::new,
                     java.util.stream.Collectors.toList()));
     this.loadId = loadId;
+  }
+
+  /** Counts every row and file this reads into {@code counters} (null: counts nothing). */
+  public OutcomeRows counting(ReadCounters counters) {
+    this.counters = counters;
+    return this;
   }
 
   /** The working shape: status and bookkeeping, then the fact table's columns (all nullable). */
@@ -82,6 +91,7 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     List<Row> out = new ArrayList<>();
     for (LandingFile file : files) {
       out.addAll(outcomes(file, binaryFile.getAs("content")));
+      fileRead();
     }
     return out.iterator();
   }
@@ -129,6 +139,9 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
 
   /** The outcome rows of one input row: what {@link EpisodeOutcomes} emits too. */
   void emit(List<Row> out, LandingFile file, int sourceRow, String record, RowResult result) {
+    if (counters != null) {
+      counters.row();
+    }
     boolean first = true;
     if (result.quarantined()) {
       for (Problem p : result.problems()) {
@@ -175,6 +188,13 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
               w.rule().code(),
               w.message(),
               Map.of()));
+    }
+  }
+
+  /** One whole file has been read (a split file's parts are not counted here). */
+  void fileRead() {
+    if (counters != null) {
+      counters.file();
     }
   }
 

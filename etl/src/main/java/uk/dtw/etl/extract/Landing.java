@@ -30,10 +30,11 @@ public final class Landing {
   /**
    * A file in the landing folder, or one sheet of a workbook in it ({@code sheet} set, path and
    * hash suffixed {@code #sheet} so each sheet is an extract of its own); {@code kind} is null for
-   * a file that is not an extract.
+   * a file that is not an extract; {@code bytes} is the file's size (a workbook's, for each of its
+   * sheets).
    */
   public record Entry(
-      String uri, String relativePath, String sha256, ExtractKind kind, String sheet) {
+      String uri, String relativePath, String sha256, ExtractKind kind, String sheet, long bytes) {
     public boolean empty() {
       return EMPTY_SHA256.equals(sha256);
     }
@@ -77,9 +78,9 @@ public final class Landing {
         }
         if (status.getLen() == 0) {
           // Spark's scans skip empty files, yet each must be listed: nothing disappears unreported.
-          entries.add(entry(uri, prefix, EMPTY_SHA256));
+          entries.add(entry(uri, prefix, EMPTY_SHA256, 0));
         } else if (status.getLen() > hashOnDriverAbove) {
-          entries.add(entry(uri, prefix, sha256(fs, status.getPath())));
+          entries.add(entry(uri, prefix, sha256(fs, status.getPath()), status.getLen()));
         } else {
           small.add(uri);
         }
@@ -93,9 +94,9 @@ public final class Landing {
               .read()
               .format("binaryFile")
               .load(small.toArray(String[]::new))
-              .select(col("path"), sha2(col("content"), 256).as("sha256"))
+              .select(col("path"), sha2(col("content"), 256).as("sha256"), col("length"))
               .collectAsList()) {
-        entries.add(entry(r.getString(0), prefix, r.getString(1)));
+        entries.add(entry(r.getString(0), prefix, r.getString(1), r.getLong(2)));
       }
     }
     entries.sort(Comparator.comparing(Entry::relativePath));
@@ -121,11 +122,16 @@ public final class Landing {
           ExtractKind kind = ExtractKind.ofName(sheet).orElse(ofWorkbook);
           out.add(
               new Entry(
-                  e.uri(), e.relativePath() + "#" + sheet, e.sha256() + "#" + sheet, kind, sheet));
+                  e.uri(),
+                  e.relativePath() + "#" + sheet,
+                  e.sha256() + "#" + sheet,
+                  kind,
+                  sheet,
+                  e.bytes()));
         }
       } catch (IOException | RuntimeException ex) {
         // An unreadable workbook is listed as one extract whose reading fails: held back, not lost.
-        out.add(new Entry(e.uri(), e.relativePath(), e.sha256(), ofWorkbook, ""));
+        out.add(new Entry(e.uri(), e.relativePath(), e.sha256(), ofWorkbook, "", e.bytes()));
       }
     }
     return out;
@@ -144,10 +150,10 @@ public final class Landing {
     }
   }
 
-  private static Entry entry(String uri, String prefix, String sha256) {
+  private static Entry entry(String uri, String prefix, String sha256, long bytes) {
     String path = new Path(uri).toUri().getPath();
     String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : uri;
     String name = relative.substring(relative.lastIndexOf('/') + 1);
-    return new Entry(uri, relative, sha256, ExtractKind.ofFileName(name).orElse(null), null);
+    return new Entry(uri, relative, sha256, ExtractKind.ofFileName(name).orElse(null), null, bytes);
   }
 }

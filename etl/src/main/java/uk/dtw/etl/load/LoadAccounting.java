@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,13 +29,15 @@ final class LoadAccounting {
 
   /**
    * Fills the new files' reports from the outcomes; only counts and a bounded list of problems
-   * reach the driver.
+   * reach the driver. {@code tallied} gets the number of rows read as soon as they are counted: by
+   * the first action over the outcomes, the one that reads the files (the rest read its cache).
    */
   static void count(
       Dataset<Row> outcomes,
       Map<String, LandingFile> files,
       LoadReport report,
-      int problemsPerFile) {
+      int problemsPerFile,
+      LongConsumer tallied) {
     Map<String, FileReport> bySha = new HashMap<>();
     for (LandingFile f : files.values()) {
       report.files.stream()
@@ -42,6 +45,7 @@ final class LoadAccounting {
           .findFirst()
           .ifPresent(r -> bySha.put(f.sha256(), r));
     }
+    long read = 0;
     for (Row r :
         outcomes
             .filter(col("first_of_row"))
@@ -51,12 +55,14 @@ final class LoadAccounting {
       FileReport file = bySha.get(r.getString(0));
       long n = r.getLong(2);
       file.read += n;
+      read += n;
       switch (r.getString(1)) {
         case OutcomeRows.LOADED -> file.loaded += n;
         case OutcomeRows.QUARANTINED -> file.quarantined += n;
         default -> file.skipped += n;
       }
     }
+    tallied.accept(read);
     List<Row> problems =
         outcomes
             .filter(col("status").equalTo(OutcomeRows.QUARANTINED))

@@ -51,6 +51,7 @@ public final class LoadJob {
   private final DeltaTables tables;
   private final String warehouse;
   private final Consumer<String> progress;
+  private final ReadMeter meter;
 
   /**
    * Per kind, the paths whose bytes changed since they were loaded: their old figures are replaced.
@@ -66,10 +67,16 @@ public final class LoadJob {
    * them on stderr).
    */
   public LoadJob(SparkSession spark, String warehouse, Consumer<String> progress) {
+    this(spark, warehouse, progress, ReadMeter.off());
+  }
+
+  /** {@code meter} counts the files, rows and bytes read as the load reads them. */
+  public LoadJob(SparkSession spark, String warehouse, Consumer<String> progress, ReadMeter meter) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.tables = new DeltaTables(spark, warehouse);
     this.progress = progress;
+    this.meter = meter;
   }
 
   public LoadReport run(String landing) {
@@ -89,14 +96,17 @@ public final class LoadJob {
 
   private void load(String landing, LoadReport report) {
     String loadId = report.loadId;
+    progress.accept("opening the warehouse " + warehouse + "...");
     // The episode aggregates are made when first built: a warehouse without episodes never
     // writes them (readers take a table the load did not record as empty).
     StarSchema.TABLES.stream()
         .filter(t -> !Aggregates.viewOf().containsKey(t))
         .forEach(tables::ensure);
 
-    Map<ExtractKind, Map<String, LandingFile>> newFiles =
-        plan(Landing.list(spark, landing), report);
+    progress.accept("listing and hashing the files in " + landing + "...");
+    List<Landing.Entry> entries = Landing.list(spark, landing);
+    Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(entries, report);
+    planned(newFiles, entries);
     List<Dataset<Row>> bronze = new ArrayList<>();
     List<Dataset<Row>> quarantine = new ArrayList<>();
     Map<ExtractKind, Dataset<Row>> facts = new EnumMap<>(ExtractKind.class);
@@ -108,21 +118,13 @@ public final class LoadJob {
       int n = e.getValue().size();
       progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
-      String[] uris =
-          e.getValue().values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
-      Dataset<Row> outcomes =
-          (kind.recordLevel()
-                  ? RecordLevelRead.outcomes(spark, kind, e.getValue(), loadId)
-                  : spark
-                      .read()
-                      .format("binaryFile")
-                      .load(uris)
-                      .flatMap(
-                          new OutcomeRows(kind, e.getValue(), loadId),
-                          Encoders.row(OutcomeRows.schema(kind))))
-              .persist();
+      Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters());
+      // The first action over the outcomes reads the files (the rest read the cache): metered.
+      meter.reading(kind, scans(outcomes));
+      outcomes.persist();
       cached.add(outcomes);
-      LoadAccounting.count(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
+      LoadAccounting.count(
+          outcomes, e.getValue(), report, PROBLEMS_PER_FILE, rows -> meter.read(kind, rows));
       LoadAccounting.warnings(outcomes, e.getValue(), report, PROBLEMS_PER_FILE);
       bronze.add(outcomes.filter(col("first_of_row")).select(columns(AuditTables.BRONZE_ROW)));
       quarantine.add(
@@ -186,6 +188,56 @@ public final class LoadJob {
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);
     cached.forEach(Dataset::unpersist);
+  }
+
+  /**
+   * One kind's new files read and conformed: an outcome row per figure, held-back rule, skip or
+   * warning ({@link OutcomeRows}), nothing run yet (except numbering the lines of large
+   * record-level files).
+   */
+  static Dataset<Row> outcomes(
+      SparkSession spark,
+      ExtractKind kind,
+      Map<String, LandingFile> files,
+      String loadId,
+      uk.dtw.etl.conform.ReadCounters counters) {
+    if (kind.recordLevel()) {
+      return RecordLevelRead.outcomes(spark, kind, files, loadId, counters);
+    }
+    String[] uris = files.values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
+    return spark
+        .read()
+        .format("binaryFile")
+        .load(uris)
+        .flatMap(
+            new OutcomeRows(kind, files, loadId).counting(counters),
+            Encoders.row(OutcomeRows.schema(kind)));
+  }
+
+  /**
+   * How many times a plan reads its input files: the leaves of its logical plan (each a scan of the
+   * landing files in an outcomes plan; record-level plans have two, see RecordLevelRead).
+   */
+  static int scans(Dataset<Row> outcomes) {
+    return outcomes.queryExecution().analyzed().collectLeaves().size();
+  }
+
+  /** Tells the meter each kind's new files and their bytes (a workbook's once per kind). */
+  private void planned(
+      Map<ExtractKind, Map<String, LandingFile>> newFiles, List<Landing.Entry> entries) {
+    Map<String, Long> bytesOfUri = new HashMap<>();
+    entries.forEach(en -> bytesOfUri.put(en.uri(), en.bytes()));
+    newFiles.forEach(
+        (kind, files) ->
+            meter.planned(
+                kind,
+                files.size(),
+                files.values().stream()
+                    .map(LandingFile::uri)
+                    .distinct()
+                    .mapToLong(u -> bytesOfUri.getOrDefault(u, 0L))
+                    .sum()));
+    meter.plannedAll();
   }
 
   /**

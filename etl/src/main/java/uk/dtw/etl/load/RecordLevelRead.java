@@ -41,14 +41,19 @@ final class RecordLevelRead {
   static final String SPLIT_ABOVE_BYTES = "spark.dtw.recordLevel.splitAboveBytes";
 
   static Dataset<Row> outcomes(
-      SparkSession spark, ExtractKind kind, Map<String, LandingFile> files, String loadId) {
+      SparkSession spark,
+      ExtractKind kind,
+      Map<String, LandingFile> files,
+      String loadId,
+      uk.dtw.etl.conform.ReadCounters counters) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     long splitAbove =
         Long.parseLong(spark.conf().get(SPLIT_ABOVE_BYTES, String.valueOf(64L << 20)));
     Conformer conformer = Conformer.forKind(kind);
     EpisodeOutcomes episodes =
-        new EpisodeOutcomes(files, conformer, new OutcomeRows(kind, files, loadId));
+        new EpisodeOutcomes(
+            files, conformer, new OutcomeRows(kind, files, loadId).counting(counters));
     List<String> small = new ArrayList<>();
     JavaRDD<Row> all = sc.emptyRDD();
     for (LandingFile file : files.values()) {

@@ -18,9 +18,22 @@ import uk.dtw.warehouse.WarehouseException;
 
 /** The {@code serve} command: the query API over a warehouse folder, until stopped. */
 @Command(
-    name = "serve",
-    mixinStandardHelpOptions = true,
-    description = "Serve the warehouse's reports and read-only SQL over HTTP.")
+    name = "bin/dwh serve",
+    showDefaultValues = true,
+    optionListHeading = "%nOptions:%n",
+    description = {
+      "Serve the warehouse's reports and read-only SQL over HTTP, until stopped (Ctrl-C).",
+      "Each answer reads the latest completed load; a newer one is picked up within seconds."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:help was shown",
+      "2:the command line was wrong, or the warehouse folder is missing, unreadable or has"
+          + " nothing loaded into it",
+      "3:cannot listen on --host:--port (the port is taken or out of range, or the host is"
+          + " unknown)",
+      "130:stopped with Ctrl-C (SIGINT; 143 for SIGTERM): the usual way it ends"
+    })
 public final class ServeMain implements Callable<Integer> {
   /** How often, at most, a request checks whether a newer load has landed. */
   static final Duration REFRESH_CHECK = Duration.ofSeconds(5);
@@ -28,23 +41,59 @@ public final class ServeMain implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
+
+  @Option(
       names = "--warehouse",
       required = true,
       paramLabel = "DIR",
-      description = "warehouse folder")
+      description = "Required. Warehouse folder a load has written (bin/dwh load).")
   Path warehouse;
 
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
-      description = "interface to bind (default: ${DEFAULT-VALUE})")
+      paramLabel = "HOST",
+      description = "Address to listen on; 0.0.0.0 for every interface.")
   String host;
 
-  @Option(names = "--port", defaultValue = "7070", description = "port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      paramLabel = "N",
+      description = "Port to listen on; 0 picks a free one.")
   int port;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ServeMain()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with the handler every run uses: what {@link #main} executes. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new ServeMain());
+    cli.setParameterExceptionHandler(ServeMain::usageError);
+    return cli;
+  }
+
+  /**
+   * A wrong command line: one line naming what was wrong (with picocli's suggestions for a misspelt
+   * option), then the usage, all on stderr; exit 2.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    // picocli checks required options before unknown ones: name the unknown one, the likelier slip.
+    if (!(e instanceof CommandLine.UnmatchedArgumentException)
+        && !cmd.getUnmatchedArguments().isEmpty()) {
+      e = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+    }
+    err.println("error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    cmd.usage(err, CommandLine.Help.Ansi.OFF);
+    return 2;
   }
 
   @Override
