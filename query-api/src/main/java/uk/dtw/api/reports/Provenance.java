@@ -1,12 +1,15 @@
 package uk.dtw.api.reports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import uk.dtw.api.errors.ApiError;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.api.formats.JsonOut;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Queries;
 import uk.dtw.api.sql.Table;
@@ -122,22 +125,23 @@ public final class Provenance {
     body.put("period", period);
     body.put("figure", figure);
     body.put("made_of", keys);
+    Stored now = new Stored(snapshot, area.areaCode());
     List<Map<String, Object>> sources = new ArrayList<>();
     List<Map<String, Object>> episodes = new ArrayList<>();
     for (String key : keys) {
       if (key.equals("episodes")) {
-        episodes.addAll(rowsOf(Queries.run(snapshot, EPISODES_SQL, area.areaCode())));
+        episodes.addAll(JsonOut.rowObjects(Queries.run(snapshot, EPISODES_SQL, area.areaCode())));
       } else if (key.equals("baseline:")) {
         Table previous = Queries.run(snapshot, PREVIOUS_YEAR_SQL, period);
         if (!previous.rows().isEmpty() && previous.rows().get(0).get(0) != null) {
           String baseline = String.valueOf(previous.rows().get(0).get(0));
-          sources.addAll(
-              figures(snapshot, area, baseline, "treatment:pdu:in_effective_treatment", older));
+          sources.addAll(figures(snapshot, now, baseline, "treatment:pdu:in_effective_treatment"));
         }
       } else {
-        sources.addAll(figures(snapshot, area, period, key, older));
+        sources.addAll(figures(snapshot, now, period, key));
       }
     }
+    findReplaced(snapshot.version(), area.areaCode(), sources, older);
     body.put("sources", sources);
     body.put("episodes", episodes);
     return body;
@@ -159,20 +163,18 @@ public final class Provenance {
     throw Errors.unknownValue("figure", figure, valid);
   }
 
+  /** The stored figures of one key (or of every funding line), with where each came from. */
   private static List<Map<String, Object>> figures(
-      Snapshot snapshot,
-      Partnership area,
-      String period,
-      String key,
-      LongFunction<Snapshot> older) {
+      Snapshot snapshot, Stored stored, String period, String key) {
     List<Map<String, Object>> found = new ArrayList<>();
-    for (Map<String, Object> row : stored(snapshot, area.areaCode(), period)) {
-      String k = (String) row.get("figure_key");
+    for (Map<String, Object> stock : stored.in(period)) {
+      String k = (String) stock.get("figure_key");
       boolean wanted =
           key.equals("funding:*")
               ? k.startsWith("funding:") && !k.equals("funding:reported_total")
               : k.equals(key);
       if (wanted) {
+        Map<String, Object> row = new LinkedHashMap<>(stock);
         row.put("period", period);
         row.put("loaded_at", first(Queries.run(snapshot, LOAD_SQL, row.get("load_id"))));
         row.put(
@@ -186,86 +188,96 @@ public final class Provenance {
                     row.get("load_id"))));
         row.put(
             "findings",
-            rowsOf(
+            JsonOut.rowObjects(
                 Queries.run(
                     snapshot, FINDINGS_SQL, row.get("source_file"), row.get("source_row"))));
-        row.put("replaced", replaced(snapshot.version(), area.areaCode(), period, row, older));
+        row.put("replaced", null);
         found.add(row);
       }
     }
     return found;
   }
 
-  private static List<Map<String, Object>> stored(Snapshot snapshot, String areaCode, String p) {
-    return rowsOf(
-        Queries.run(
-            snapshot,
-            FIGURES_SQL,
-            areaCode,
-            p,
-            areaCode,
-            p,
-            areaCode,
-            p,
-            areaCode,
-            p,
-            areaCode,
-            p));
-  }
-
   /**
-   * The figure this one replaced: the same key in the newest earlier version where a different load
-   * wrote it. Null when it was first reported by the load that wrote it now.
+   * Sets each source's {@code replaced}: the same key in the newest earlier version where a
+   * different load wrote it; null when the load that wrote it now reported it first. Each earlier
+   * version is opened once and read once per period, however many figures are asked about.
    */
-  private static Map<String, Object> replaced(
+  private static void findReplaced(
       long version,
       String areaCode,
-      String period,
-      Map<String, Object> now,
+      List<Map<String, Object>> sources,
       LongFunction<Snapshot> older) {
-    for (long v = version - 1; v >= Math.max(0, version - VERSIONS_BACK); v--) {
+    List<Map<String, Object>> pending = new ArrayList<>(sources);
+    for (long v = version - 1;
+        v >= Math.max(0, version - VERSIONS_BACK) && !pending.isEmpty();
+        v--) {
       Snapshot earlier;
       try {
         earlier = older.apply(v);
       } catch (ApiError e) {
-        return null; // before the first version
+        return; // before the first version
       }
       if (earlier == null) {
-        return null;
+        return;
       }
       try {
-        Map<String, Object> then =
-            stored(earlier, areaCode, period).stream()
-                .filter(r -> r.get("figure_key").equals(now.get("figure_key")))
-                .findFirst()
-                .orElse(null);
-        if (then == null) {
-          return null;
-        }
-        if (!then.get("load_id").equals(now.get("load_id"))) {
-          then.put("warehouse_version", v);
-          return then;
+        Stored then = new Stored(earlier, areaCode);
+        for (Iterator<Map<String, Object>> it = pending.iterator(); it.hasNext(); ) {
+          Map<String, Object> now = it.next();
+          Map<String, Object> before =
+              then.in((String) now.get("period")).stream()
+                  .filter(r -> r.get("figure_key").equals(now.get("figure_key")))
+                  .findFirst()
+                  .orElse(null);
+          if (before == null) {
+            it.remove(); // not there yet: first reported by a later load
+          } else if (!before.get("load_id").equals(now.get("load_id"))) {
+            Map<String, Object> replaced = new LinkedHashMap<>(before);
+            replaced.put("warehouse_version", v);
+            now.put("replaced", replaced);
+            it.remove();
+          }
         }
       } finally {
         earlier.release();
       }
     }
-    return null;
+  }
+
+  /** One version's stored figures of a partnership, read once per period. */
+  private static final class Stored {
+    private final Snapshot snapshot;
+    private final String areaCode;
+    private final Map<String, List<Map<String, Object>>> byPeriod = new HashMap<>();
+
+    Stored(Snapshot snapshot, String areaCode) {
+      this.snapshot = snapshot;
+      this.areaCode = areaCode;
+    }
+
+    List<Map<String, Object>> in(String p) {
+      return byPeriod.computeIfAbsent(
+          p,
+          period ->
+              JsonOut.rowObjects(
+                  Queries.run(
+                      snapshot,
+                      FIGURES_SQL,
+                      areaCode,
+                      period,
+                      areaCode,
+                      period,
+                      areaCode,
+                      period,
+                      areaCode,
+                      period,
+                      areaCode,
+                      period)));
+    }
   }
 
   private static Object first(Table table) {
     return table.rows().isEmpty() ? null : table.rows().get(0).get(0);
-  }
-
-  private static List<Map<String, Object>> rowsOf(Table table) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (List<Object> values : table.rows()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (int i = 0; i < values.size(); i++) {
-        row.put(table.columns().get(i).name(), values.get(i));
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 }
