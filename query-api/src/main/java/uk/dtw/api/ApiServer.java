@@ -12,33 +12,41 @@ import uk.dtw.api.errors.JettyErrors;
 import uk.dtw.api.formats.Headers;
 import uk.dtw.api.formats.JsonOut;
 import uk.dtw.api.jdbc.JdbcEndpoint;
+import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.routes.Routes;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
+import uk.dtw.warehouse.calcite.CancelCheckProgram;
 
 /** The HTTP service over a source of warehouse snapshots; owns the source once started. */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-  /**
-   * Ad-hoc SQL stops after this long: generous for analysts, short enough to protect the server.
-   */
-  public static final int SQL_TIMEOUT_SECONDS = 30;
+  /** The most bytes a request body may have: a long query and its JSON, with room to spare. */
+  public static final long MAX_BODY_BYTES = 1L << 20;
 
   private final SnapshotSource source;
   private final Javalin app;
   private final JdbcEndpoint jdbc;
+  private final AdhocSql adhoc;
   private final List<String> registered = new CopyOnWriteArrayList<>();
 
   public ApiServer(SnapshotSource source) {
+    this(source, SqlLimits.DEFAULTS);
+  }
+
+  public ApiServer(SnapshotSource source, SqlLimits limits) {
     this.source = source;
-    AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
+    // Whatever the source's connections, every query this server plans can be stopped on time.
+    CancelCheckProgram.install();
+    this.adhoc = new AdhocSql(limits);
     // JDBC has the limits of POST /sql: its row cap and time limit.
-    this.jdbc = JdbcEndpoint.standard(source, AdhocSql.MAX_ROWS, SQL_TIMEOUT_SECONDS);
+    this.jdbc = JdbcEndpoint.standard(source, limits.maxRows(), limits.timeoutSeconds());
     this.app =
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
+              cfg.http.maxRequestSize = MAX_BODY_BYTES;
               cfg.startup.showOldJavalinVersionWarning = false;
               // The analysts' pages and their libraries come from this jar: no CDN, nothing
               // fetched.
@@ -76,6 +84,11 @@ public final class ApiServer {
   /** Every route Javalin registered, as "GET /api/v1/rankings" (what the description must list). */
   public List<String> registered() {
     return List.copyOf(registered);
+  }
+
+  /** Ad-hoc queries running now (zero when the service is idle). */
+  public int queriesRunning() {
+    return adhoc.gate().running();
   }
 
   public int port() {

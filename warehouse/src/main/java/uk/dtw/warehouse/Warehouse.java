@@ -9,6 +9,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import uk.dtw.model.schema.AuditTables;
+import uk.dtw.warehouse.calcite.CancelCheckProgram;
 import uk.dtw.warehouse.calcite.WarehouseDialect;
 import uk.dtw.warehouse.calcite.WarehouseSchema;
 import uk.dtw.warehouse.delta.DeltaTableReader;
@@ -102,6 +103,7 @@ public final class Warehouse implements AutoCloseable {
     Properties info = WarehouseDialect.connectionProperties();
     // The driver directly rather than DriverManager: no reliance on service files surviving
     // shading.
+    CancelCheckProgram.install();
     Connection c = new Driver().connect("jdbc:calcite:", info);
     CalciteConnection calcite = c.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();

@@ -2,6 +2,7 @@ package uk.dtw.api.errors;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,6 +23,10 @@ public final class ErrorHandlers {
 
   public static void register(RoutesConfig routes) {
     routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
+    // Javalin's own refusals (a body over the size limit, say) as the same JSON, not plain text.
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> answer(ctx, Errors.refused(e.getStatus(), e.getMessage())));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -40,6 +45,10 @@ public final class ErrorHandlers {
 
   private static void answer(Context ctx, ApiError e) {
     ctx.attribute(ANSWERED, Boolean.TRUE);
+    Object retry = e.details().get("retry_after_seconds");
+    if (retry != null) {
+      ctx.header("Retry-After", retry.toString());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", e.body());
     String version = ctx.res().getHeader(Headers.WAREHOUSE_VERSION);

@@ -118,6 +118,40 @@ public final class Errors {
         Map.of());
   }
 
+  /**
+   * Too much running at once, for this caller or for everyone: retry shortly ({@code Retry-After}
+   * says when).
+   */
+  public static ApiError busy(String message, String hint) {
+    return new ApiError(429, null, message, hint, Map.of("retry_after_seconds", 1));
+  }
+
+  /** The service has more report work queued than it can start soon: retry shortly. */
+  public static ApiError overloaded(int waitedSeconds) {
+    return new ApiError(
+        503,
+        null,
+        "the service is busy: this request waited " + waitedSeconds + " s for a free worker",
+        "retry in a few seconds",
+        Map.of("retry_after_seconds", 2));
+  }
+
+  /** A query the engine cannot run, through no fault of the service's health: say so, not 500. */
+  public static ApiError unsupportedSql(String message) {
+    return new ApiError(
+        422,
+        "sql",
+        "the SQL engine could not run this query: " + message,
+        "simplify the query (fewer nested sub-queries, explicit CASTs); the server log has the"
+            + " details",
+        Map.of());
+  }
+
+  /** What the HTTP layer refused before a route ran (too large a body, say), as it said it. */
+  public static ApiError refused(int status, String message) {
+    return new ApiError(status, null, message.toLowerCase(java.util.Locale.ROOT), null, Map.of());
+  }
+
   /** Anything unexpected: the detail stays in the server log, the caller gets this. */
   public static ApiError internal() {
     return new ApiError(

@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.remote.Service.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.ApiError;
+import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.sql.SqlFailures;
 
 /** The one place that words what JDBC clients are told, as {@code Errors} does for HTTP. */
@@ -18,12 +19,14 @@ final class JdbcErrors {
    * Calcite's own message for the caller's mistakes (as {@code POST /sql} words them), and a
    * generic line for our own failures, whose detail goes to the server log only.
    */
-  static Refusal of(RuntimeException e, int timeoutSeconds) {
+  static Refusal of(Throwable e, int timeoutSeconds) {
     if (e instanceof Refusal r) {
       return r;
     }
     RuntimeException classified =
-        e instanceof ApiError ? e : SqlFailures.classify(e, timeoutSeconds);
+        e instanceof ApiError a
+            ? a
+            : SqlFailures.classify(e, SqlLimits.DEFAULTS.withTimeoutSeconds(timeoutSeconds));
     if (classified instanceof ApiError error) {
       String message =
           error.hint() == null

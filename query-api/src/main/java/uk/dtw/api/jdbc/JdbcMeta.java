@@ -11,7 +11,9 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.sql.SqlGuard;
+import uk.dtw.warehouse.calcite.QueryBudget;
 
 /**
  * What the JDBC endpoint does for each Avatica call: route it to the client's session, and apply
@@ -52,10 +54,11 @@ final class JdbcMeta extends MetadataMeta {
     } catch (RuntimeException e) {
       throw JdbcErrors.of(e, timeoutSeconds);
     }
-    try {
+    // Each call (a prepare, a frame fetched) within the memory budget of one ad-hoc query.
+    try (QueryBudget.Scope budget = QueryBudget.start(SqlLimits.DEFAULTS.memoryBytes())) {
       SERVED.set(session.version());
       return call.apply(session);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
       throw JdbcErrors.of(e, timeoutSeconds);
     } finally {
       session.lock.unlock();

@@ -14,8 +14,6 @@ import uk.dtw.api.sql.AdhocSql;
 
 /** {@code POST /api/v1/sql}: one read-only query, capped in rows and time, over the snapshot. */
 final class SqlRoute {
-  static final int DEFAULT_MAX_ROWS = 10_000;
-  static final int MAX_MAX_ROWS = AdhocSql.MAX_ROWS;
   static final String EXPECTED_BODY = "JSON {\"sql\": \"SELECT ...\", \"max_rows\": 100}";
 
   private final AdhocSql adhoc;
@@ -32,12 +30,11 @@ final class SqlRoute {
       throw Errors.missing("sql", "a string holding one SELECT query, in a " + EXPECTED_BODY);
     }
     JsonNode max = body.get("max_rows");
-    Integer maxRows =
+    int maxRows =
         max == null || max.isNull()
-            ? null
-            : Params.boundedInt("max_rows", max.asText(), 1, MAX_MAX_ROWS);
-    AdhocSql.Result result =
-        adhoc.run(snapshot, sql.asText(), maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
+            ? adhoc.limits().defaultRows()
+            : Params.boundedInt("max_rows", max.asText(), 1, adhoc.limits().maxRows());
+    AdhocSql.Result result = adhoc.run(snapshot, sql.asText(), maxRows, Callers.of(ctx));
     if (output.format() != Format.JSON) {
       ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
       Output.table(ctx, output.format(), "query", result.table());
@@ -48,6 +45,11 @@ final class SqlRoute {
     out.put("rows", result.table().rows());
     out.put("row_count", result.table().rows().size());
     out.put("truncated", result.truncated());
+    if (result.truncated()) {
+      out.put(
+          "truncated_at",
+          maxRows + " rows: ask for up to " + adhoc.limits().maxRows() + " with max_rows");
+    }
     out.put("warehouse_version", snapshot.version());
     Output.json(ctx, out);
   }

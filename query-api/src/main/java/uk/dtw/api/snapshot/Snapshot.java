@@ -44,6 +44,14 @@ public final class Snapshot {
 
   private final Map<String, Object> memos = new ConcurrentHashMap<>();
 
+  /**
+   * Held while a recursive query runs: Calcite registers a recursive query's working table in the
+   * connection's root schema by the CTE's name, so two running at once on one version read each
+   * other's rows (one gave COUNT(*) = 1 for an endless CTE).
+   */
+  private final java.util.concurrent.locks.ReentrantLock recursive =
+      new java.util.concurrent.locks.ReentrantLock();
+
   /** Named reports' answers, per request: 64 MiB per version at most. */
   private final Answers answers = new Answers(64L << 20);
 
@@ -121,6 +129,11 @@ public final class Snapshot {
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
     return (T) memos.computeIfAbsent(key, k -> compute.get());
+  }
+
+  /** The lock a recursive query holds while it runs on this version (see the field). */
+  public java.util.concurrent.locks.ReentrantLock recursiveQueries() {
+    return recursive;
   }
 
   /** The answers this version has given to named reports (see {@link Answers}). */

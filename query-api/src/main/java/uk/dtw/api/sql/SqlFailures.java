@@ -1,29 +1,29 @@
 package uk.dtw.api.sql;
 
-import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.concurrent.CancellationException;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.api.limits.SqlLimits;
+import uk.dtw.warehouse.calcite.QueryBudget;
 
 /**
- * Tells a caller's mistake (unknown table, bad column, type error, timeout) from our own failure.
+ * Tells what went wrong with a caller's query, in the caller's words: a mistake in it (unknown
+ * column, division by zero, a cast that fails), a limit it hit (time, memory), or a query the
+ * engine cannot run. The service itself is fine in every case, so none of them is a 500.
  */
 public final class SqlFailures {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlFailures.class);
+
   private SqlFailures() {}
 
-  /** An ApiError (400) for the caller's mistakes; anything else is rethrown for the 500 handler. */
-  static RuntimeException classify(SQLException e, int timeoutSeconds) {
-    return classify((Throwable) e, timeoutSeconds);
-  }
-
-  /**
-   * The same for any failure of a caller's query: the JDBC endpoint gets Calcite's errors wrapped
-   * in RuntimeExceptions. An ApiError for the caller's mistakes; anything else (an
-   * IllegalStateException) is our own failure, for the log.
-   */
-  public static RuntimeException classify(Throwable e, int timeoutSeconds) {
+  /** The ApiError for any failure of a caller's query, over HTTP or JDBC. */
+  public static RuntimeException classify(Throwable e, SqlLimits limits) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CalciteContextException || t instanceof SqlValidatorException) {
         return Errors.badSql(t.getMessage(), "see the views and tables in the README");
@@ -31,17 +31,46 @@ public final class SqlFailures {
       if (t instanceof SqlParseException p) {
         return Errors.badSql("cannot parse sql: " + SqlGuard.shortMessage(p), SqlGuard.hint(p));
       }
+      if (t instanceof QueryBudget.MemoryLimitExceeded) {
+        return Errors.badSql(
+            "query needed more than " + (limits.memoryBytes() >> 20) + " MiB and was stopped",
+            "select fewer columns or rows, or aggregate in SQL");
+      }
       if (t instanceof SQLTimeoutException
           || t instanceof org.apache.calcite.jdbc.SqlTimeoutException
-          || t.getClass().getSimpleName().contains("Cancel")) {
+          || t instanceof CancellationException) {
         return Errors.badSql(
-            "query ran longer than " + timeoutSeconds + " s and was stopped",
+            "query ran longer than " + limits.timeoutSeconds() + " s and was stopped",
             "filter earlier or aggregate in SQL");
       }
-      if (t instanceof ArithmeticException || t instanceof NumberFormatException) {
-        return Errors.badSql("query failed while running: " + t.getMessage(), null);
+      if (t instanceof ArithmeticException) {
+        return Errors.badSql(
+            "query failed while running: " + arithmetic(t.getMessage()),
+            "guard the divisor, e.g. NULLIF(x, 0)");
+      }
+      if (t instanceof NumberFormatException) {
+        return Errors.badSql(
+            "query failed while running: a CAST to a number failed: " + t.getMessage(),
+            "cast only text that holds a number, e.g. CASE WHEN ... THEN CAST(...) END");
+      }
+      if (t instanceof StackOverflowError) {
+        return Errors.badSql(
+            "query is too deeply nested for the SQL engine",
+            "use WITH to name sub-queries instead of nesting them");
+      }
+      if (t instanceof CalciteException) {
+        return Errors.badSql("query failed: " + t.getMessage(), null);
       }
     }
-    return new IllegalStateException("ad-hoc query failed", e);
+    LOG.warn("the SQL engine could not run a caller's query", e);
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return Errors.unsupportedSql(root.getClass().getSimpleName());
+  }
+
+  private static String arithmetic(String message) {
+    return message != null && message.contains("by zero") ? "division by zero" : message;
   }
 }

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import uk.dtw.api.errors.Errors;
+import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.warehouse.calcite.WarehouseDialect;
 
 /**
@@ -36,9 +37,15 @@ public final class SqlGuard {
    *     query, or more than one statement
    */
   public static String check(String sql) {
+    return check(sql, SqlLimits.DEFAULTS);
+  }
+
+  /** As {@link #check(String)}, within the given limits on length and nesting. */
+  public static String check(String sql, SqlLimits limits) {
     if (sql == null || sql.isBlank()) {
       throw Errors.badSql("sql is empty", "send " + ACCEPTED);
     }
+    SqlText.checkShape(sql, limits);
     SqlNodeList statements;
     try {
       statements = SqlParser.create(sql, CONFIG).parseStmtList();

@@ -59,7 +59,7 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     int[] columns =
         projects != null ? projects.clone() : IntStream.range(0, def.columns().size()).toArray();
-    Runnable checkpoint = ScanCancellation.of(root, def.name());
+    Runnable checkpoint = QueryCheckpoint.of(root, def.name());
     if (kept()) {
       return enumerable(() -> rows().stream().map(row -> project(row, columns)), checkpoint);
     }

@@ -64,7 +64,7 @@ class ScanCancellationTest {
 
       assertThatThrownBy(rows::moveNext)
           .isInstanceOf(CancellationException.class)
-          .hasMessageContaining("cancelled while scanning visit");
+          .hasMessageContaining("cancelled while reading visit");
     } finally {
       rows.close();
     }
@@ -72,7 +72,7 @@ class ScanCancellationTest {
 
   @Test
   void a_query_timeout_stops_the_scan_once_it_has_passed() throws InterruptedException {
-    ScanCancellation check = ScanCancellation.of(context(new AtomicBoolean(), 1L), "visit");
+    QueryCheckpoint check = QueryCheckpoint.of(context(new AtomicBoolean(), 1L), "visit");
     TimeUnit.MILLISECONDS.sleep(20);
 
     assertThatThrownBy(check::run).hasMessageContaining("timeout of 1 ms");
