@@ -2,7 +2,12 @@ package uk.dtw.api.routes;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.Headers;
+import uk.dtw.api.limits.ReportWorkers;
 import uk.dtw.api.snapshot.Answers;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.snapshot.SnapshotSource;
@@ -38,18 +43,50 @@ interface SnapshotHandler {
         source,
         (ctx, snapshot) -> {
           String request = request(ctx);
-          Answers.Answer kept = snapshot.answers().get(request);
+          Answers answers = snapshot.answers();
+          Answers.Answer kept = answers.get(request);
+          if (kept == null) {
+            kept = sharedAnswer(answers, request);
+          }
           if (kept != null) {
             ctx.contentType(kept.contentType()).result(kept.body());
             return;
           }
-          body.handle(ctx, snapshot);
-          if (ctx.status().getCode() == 200 && ctx.resultInputStream() != null) {
-            byte[] bytes = ctx.resultInputStream().readAllBytes();
-            ctx.result(bytes);
-            snapshot.answers().put(request, new Answers.Answer(ctx.res().getContentType(), bytes));
+          CompletableFuture<Answers.Answer> mine = new CompletableFuture<>();
+          boolean leading = answers.computing(request, mine) == null;
+          try {
+            ReportWorkers.run(() -> body.handle(ctx, snapshot));
+            if (ctx.status().getCode() == 200 && ctx.resultInputStream() != null) {
+              byte[] bytes = ctx.resultInputStream().readAllBytes();
+              ctx.result(bytes);
+              Answers.Answer answer = new Answers.Answer(ctx.res().getContentType(), bytes);
+              answers.put(request, answer);
+              mine.complete(answer);
+            }
+          } finally {
+            mine.complete(null);
+            if (leading) {
+              answers.computed(request, mine);
+            }
           }
         });
+  }
+
+  /**
+   * The answer another request for the same report is computing now, once it has: sixty-four
+   * clients asking for one cold ranking compute it once, not sixty-four times. Null when none is
+   * under way or it ended without an answer to share (then this request computes its own).
+   */
+  private static Answers.Answer sharedAnswer(Answers answers, String request) throws Exception {
+    CompletableFuture<Answers.Answer> other = answers.underWay(request);
+    if (other == null) {
+      return null;
+    }
+    try {
+      return other.get(ReportWorkers.WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw Errors.overloaded(ReportWorkers.WAIT_SECONDS);
+    }
   }
 
   /** Path and parameters in a canonical order; as_of is already the snapshot's version. */

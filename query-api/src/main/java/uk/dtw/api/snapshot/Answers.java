@@ -13,6 +13,12 @@ public final class Answers {
   public record Answer(String contentType, byte[] body) {}
 
   private final long budgetBytes;
+
+  /** Answers being computed now, by request: the same request meanwhile waits for this one. */
+  private final java.util.concurrent.ConcurrentHashMap<
+          String, java.util.concurrent.CompletableFuture<Answer>>
+      computing = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final LinkedHashMap<String, Answer> kept = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
@@ -37,6 +43,25 @@ public final class Answers {
       bytes -= e.getValue().body().length + e.getKey().length() * 2L;
       oldest.remove();
     }
+  }
+
+  /**
+   * Registers {@code mine} as the computation of {@code request}; returns the one already under way
+   * instead, if any. Whoever registered completes the future (null when there is no answer to
+   * share, e.g. an error) and then calls {@link #computed}.
+   */
+  public java.util.concurrent.CompletableFuture<Answer> computing(
+      String request, java.util.concurrent.CompletableFuture<Answer> mine) {
+    return computing.putIfAbsent(request, mine);
+  }
+
+  /** The computation of {@code request} under way now, or null. */
+  public java.util.concurrent.CompletableFuture<Answer> underWay(String request) {
+    return computing.get(request);
+  }
+
+  public void computed(String request, java.util.concurrent.CompletableFuture<Answer> mine) {
+    computing.remove(request, mine);
   }
 
   public synchronized int size() {
