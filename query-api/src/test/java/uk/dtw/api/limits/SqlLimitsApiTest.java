@@ -61,7 +61,7 @@ class SqlLimitsApiTest {
     // It answers at its limit, not at the end of a query that has none.
     assertThat(seconds).isLessThan(TIMEOUT_SECONDS + 8);
     assertThat(server.queriesRunning()).isZero();
-    assertThat(Cpu.busyThreadsOver(1000)).as("threads still burning CPU").isEmpty();
+    assertThat(CpuProbe.busyThreadsOver(1000)).as("threads still burning CPU").isEmpty();
   }
 
   @Test

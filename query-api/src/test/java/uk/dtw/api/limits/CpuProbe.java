@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Which threads of this JVM use the CPU: to see that a stopped query really stopped. */
-final class Cpu {
-  private Cpu() {}
+public final class CpuProbe {
+  private CpuProbe() {}
 
   /** Names of threads that used more than half of a core over the next {@code millis}. */
-  static List<String> busyThreadsOver(long millis) throws InterruptedException {
+  public static List<String> busyThreadsOver(long millis) throws InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<Long, Long> before = new HashMap<>();
     for (long id : threads.getAllThreadIds()) {
