@@ -42,59 +42,65 @@ public final class Families {
   private static final Map<Snapshot, Families> CACHE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-  private final Set<String> hidden;
+  private final Snapshot snapshot;
+  private final DisclosureConfig config;
+  private final Map<String, Set<String>> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Families(Set<String> hidden) {
-    this.hidden = hidden;
+  private Families(Snapshot snapshot, DisclosureConfig config) {
+    this.snapshot = snapshot;
+    this.config = config;
   }
 
-  /** No secondary cells: for tests of one table and for outputs that are not public. */
+  /** No secondary cells: for tests of one table. */
   static Families none() {
-    return new Families(Set.of());
+    return new Families(null, null);
   }
 
-  /** The secondary cells of every family in this snapshot, computed on first use. */
+  /** The secondary cells of this snapshot, each family computed when an output first needs it. */
   public static Families cached(Snapshot snapshot, DisclosureConfig config) {
-    return CACHE.computeIfAbsent(snapshot, s -> of(s, config));
+    return CACHE.computeIfAbsent(snapshot, s -> new Families(s, config));
   }
 
-  /** The secondary cells of every family in this snapshot. */
-  static Families of(Snapshot snapshot, DisclosureConfig config) {
+  /** One family's secondary cells over every partnership, grouped by region and year. */
+  private Set<String> compute(String family) {
     Set<String> hidden = new HashSet<>();
-    for (Map.Entry<String, String> f : SOURCES.entrySet()) {
-      Table t =
-          Queries.run(
-              snapshot,
-              "SELECT partnership, region, financial_year, "
-                  + f.getKey()
-                  + " FROM "
-                  + f.getValue()
-                  + " WHERE "
-                  + f.getKey()
-                  + " IS NOT NULL");
-      Map<String, List<List<Object>>> groups = new LinkedHashMap<>();
-      for (List<Object> row : t.rows()) {
-        groups.computeIfAbsent(row.get(1) + "|" + row.get(2), k -> new ArrayList<>()).add(row);
-      }
-      for (List<List<Object>> group : groups.values()) {
-        long small = group.stream().filter(r -> config.suppresses(r.get(3))).count();
-        if (small != 1) {
-          continue;
-        }
-        group.stream()
-            .filter(r -> !config.suppresses(r.get(3)) && ((Number) r.get(3)).doubleValue() > 0)
-            .min(
-                Comparator.<List<Object>>comparingDouble(r -> ((Number) r.get(3)).doubleValue())
-                    .thenComparing(r -> String.valueOf(r.get(0))))
-            .ifPresent(r -> hidden.add(key(f.getKey(), r.get(0), r.get(2))));
-      }
+    Table t =
+        Queries.run(
+            snapshot,
+            "SELECT partnership, region, financial_year, "
+                + family
+                + " FROM "
+                + SOURCES.get(family)
+                + " WHERE "
+                + family
+                + " IS NOT NULL");
+    Map<String, List<List<Object>>> groups = new LinkedHashMap<>();
+    for (List<Object> row : t.rows()) {
+      groups.computeIfAbsent(row.get(1) + "|" + row.get(2), k -> new ArrayList<>()).add(row);
     }
-    return new Families(Set.copyOf(hidden));
+    for (List<List<Object>> group : groups.values()) {
+      long small = group.stream().filter(r -> config.suppresses(r.get(3))).count();
+      if (small != 1) {
+        continue;
+      }
+      group.stream()
+          .filter(r -> !config.suppresses(r.get(3)) && ((Number) r.get(3)).doubleValue() > 0)
+          .min(
+              Comparator.<List<Object>>comparingDouble(r -> ((Number) r.get(3)).doubleValue())
+                  .thenComparing(r -> String.valueOf(r.get(0))))
+          .ifPresent(r -> hidden.add(key(family, r.get(0), r.get(2))));
+    }
+    return Set.copyOf(hidden);
   }
 
   /** Whether a partnership's count of a family in a year is a secondary suppression. */
   boolean hides(String family, Object partnership, Object period) {
-    return hidden.contains(key(family, partnership, period));
+    if (snapshot == null) {
+      return false;
+    }
+    return byFamily
+        .computeIfAbsent(family, this::compute)
+        .contains(key(family, partnership, period));
   }
 
   private static String key(String family, Object partnership, Object period) {
