@@ -110,6 +110,14 @@ export function downloads(el, path, params, table) {
   }
 }
 
+/** What a page shows for a figure withheld by disclosure control (docs/disclosure.md). */
+export const SUPPRESSED = "*";
+
+/** Whether disclosure control withheld a row's column: the row's suppressed list names it. */
+export function suppressedIn(row, column) {
+  return Array.isArray(row && row.suppressed) && row.suppressed.includes(column);
+}
+
 /**
  * A sortable table (Tabulator) of a report's rows, formatted as the plans print them. Headers sort
  * by keyboard too (Enter or Space). {@code options.units} gives a unit per column; {@code
@@ -122,7 +130,10 @@ export function reportTable(el, columns, rows, options = {}) {
     field: c.name,
     hozAlign: isNumber(c.type) ? "right" : "left",
     sorter: isNumber(c.type) ? "number" : "string",
-    formatter: (cell) => figure(cell.getValue(), c.name, units[c.name]),
+    formatter: (cell) =>
+      suppressedIn(cell.getRow().getData(), c.name)
+        ? SUPPRESSED
+        : figure(cell.getValue(), c.name, units[c.name]),
   }));
   const table = new Tabulator(el, {
     data: rows,

@@ -2,7 +2,7 @@
 // penetration over the years with intervals and Fingertips' judgement, indicators, the Bull's eye
 // rings and targets against actuals.
 import { frame } from "./layout.js";
-import { ApiError, choice, choices, clearError, downloads, fillSelect, getJson, remember, reportTable, showError } from "./app.js";
+import { ApiError, choice, choices, clearError, downloads, fillSelect, getJson, remember, reportTable, showError, SUPPRESSED, suppressedIn } from "./app.js";
 import { figure } from "./format.js";
 import { linesWithBands, rings } from "./charts.js";
 import { openProvenance } from "./provenance.js";
@@ -65,7 +65,7 @@ async function spine(partnership, period) {
     const valueCell = document.createElement("button");
     valueCell.type = "button";
     valueCell.className = "secondary figure";
-    valueCell.textContent = figure(row.value, "", unit);
+    valueCell.textContent = suppressedIn(row, "value") ? SUPPRESSED : figure(row.value, "", unit);
     valueCell.title = "Where this figure came from";
     valueCell.addEventListener("click", () => openProvenance({ partnership, period, figure: m.measure }));
     cells(tr, [valueCell, `${row.national_rank} of ${report.national_ranked_of}`, `${regionRank} of ${inRegion.length}`,

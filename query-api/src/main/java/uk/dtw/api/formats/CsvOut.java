@@ -15,7 +15,10 @@ public final class CsvOut {
 
   private CsvOut() {}
 
-  /** Nulls are written as empty fields; numbers in full precision as Java prints them. */
+  /**
+   * Nulls are written as empty fields, a cell withheld by disclosure control as its symbol ({@code
+   * *}); numbers in full precision as Java prints them.
+   */
   public static String write(Table table) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.api.disclosure.Suppressed;
 import uk.dtw.api.reports.Report;
 import uk.dtw.api.sql.Column;
 import uk.dtw.api.sql.Table;
@@ -18,7 +19,13 @@ public final class JsonOut {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .registerModule(
+              new com.fasterxml.jackson.databind.module.SimpleModule()
+                  .addSerializer(Suppressed.class, new SuppressedAsNull()));
+
+  /** The key of a row's list of columns withheld by disclosure control. */
+  public static final String SUPPRESSED = "suppressed";
 
   private JsonOut() {}
 
@@ -40,14 +47,29 @@ public final class JsonOut {
     return body;
   }
 
-  /** Rows as objects keyed by column name, in column order. */
+  /**
+   * Rows as objects keyed by column name, in column order. A cell withheld by disclosure control is
+   * null, and the row then says which of its columns were withheld, under {@code suppressed} (in
+   * every row of such a table, empty where nothing was), so a reader never takes it for missing.
+   */
   public static List<Map<String, Object>> rowObjects(Table table) {
+    boolean marked =
+        table.rows().stream().anyMatch(r -> r.stream().anyMatch(v -> v instanceof Suppressed));
     List<Map<String, Object>> rows = new ArrayList<>(table.rows().size());
     for (List<Object> row : table.rows()) {
       Map<String, Object> object = new LinkedHashMap<>();
+      List<String> suppressed = new ArrayList<>();
       for (int i = 0; i < row.size(); i++) {
         Column column = table.columns().get(i);
-        object.put(column.name(), row.get(i));
+        if (row.get(i) instanceof Suppressed) {
+          suppressed.add(column.name());
+          object.put(column.name(), null);
+        } else {
+          object.put(column.name(), row.get(i));
+        }
+      }
+      if (marked) {
+        object.put(SUPPRESSED, suppressed);
       }
       rows.add(object);
     }

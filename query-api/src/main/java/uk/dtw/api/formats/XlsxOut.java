@@ -16,7 +16,8 @@ import uk.dtw.api.sql.Table;
 /**
  * An Excel workbook of one table: what analysts paste into their plans. Numbers stay numbers (so a
  * sum in Excel works), shown as the plans print them: thousands separators, one decimal for
- * percentages, pounds for money; nulls are empty cells, never 0.
+ * percentages, pounds for money; nulls are empty cells, never 0, and a cell withheld by disclosure
+ * control is its symbol as text ({@code *}), so no sum in Excel counts it.
  */
 public final class XlsxOut {
   private static final int MAX_SHEET_NAME = 31;

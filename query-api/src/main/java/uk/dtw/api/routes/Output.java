@@ -2,12 +2,17 @@ package uk.dtw.api.routes;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import uk.dtw.api.disclosure.Disclosure;
+import uk.dtw.api.disclosure.DisclosureConfig;
+import uk.dtw.api.disclosure.Families;
+import uk.dtw.api.disclosure.PublicOutput;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.CsvOut;
 import uk.dtw.api.formats.Format;
 import uk.dtw.api.formats.JsonOut;
 import uk.dtw.api.formats.XlsxOut;
 import uk.dtw.api.reports.Report;
+import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Table;
 
 /**
@@ -32,7 +37,15 @@ final class Output {
     return format;
   }
 
-  void send(Context ctx, Report report, long version) {
+  /** The disclosure rule every named report passes through on its way out (docs/disclosure.md). */
+  static final Disclosure DISCLOSURE = new Disclosure(DisclosureConfig.fromSystemProperties());
+
+  /** The report in the asked-for format, through disclosure control when the output is public. */
+  void send(Context ctx, Report computed, Snapshot snapshot) {
+    long version = snapshot.version();
+    Report report =
+        DISCLOSURE.apply(
+            computed, PublicOutput.of(ctx), () -> Families.cached(snapshot, DISCLOSURE.config()));
     // A table the report does not have is a mistake in any format, not only in CSV.
     String name = table == null ? report.mainTable() : table;
     Table chosen = report.tables().get(name);

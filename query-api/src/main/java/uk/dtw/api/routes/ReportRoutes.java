@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.dtw.api.disclosure.ProvenanceDisclosure;
+import uk.dtw.api.disclosure.PublicOutput;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.reports.BreakdownReport;
 import uk.dtw.api.reports.BullseyeReport;
@@ -63,7 +65,12 @@ final class ReportRoutes {
         figure != null && figure.strip().startsWith("indicator:")
             ? Understood.period("period", text).code()
             : Understood.financialYear("period", text).code();
-    Output.json(ctx, Provenance.of(snapshot, area, period, figure, source::acquire));
+    Output.json(
+        ctx,
+        ProvenanceDisclosure.apply(
+            Provenance.of(snapshot, area, period, figure, source::acquire),
+            PublicOutput.of(ctx),
+            Output.DISCLOSURE.config()));
   }
 
   static void rankings(Context ctx, Snapshot snapshot) {
@@ -76,16 +83,14 @@ final class ReportRoutes {
     output.send(
         ctx,
         RankingReport.build(Rankings.rank(snapshot, measure, period, baseline, region), limit),
-        snapshot.version());
+        snapshot);
   }
 
   static void penetrationTable(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
     String period = Understood.financialYear("period", ctx.queryParam("period")).code();
     output.send(
-        ctx,
-        PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)),
-        snapshot.version());
+        ctx, PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)), snapshot);
   }
 
   static void effectiveChangeTop(Context ctx, Snapshot snapshot) {
@@ -98,7 +103,7 @@ final class ReportRoutes {
         ctx,
         EffectiveChangeTopReport.build(
             snapshot, period, baseline, region(ctx, snapshot), limit == null ? DEFAULT_TOP : limit),
-        snapshot.version());
+        snapshot);
   }
 
   static void penetration(Context ctx, Snapshot snapshot) {
@@ -124,8 +129,7 @@ final class ReportRoutes {
     }
     List<Partnership> found =
         names.stream().map(n -> Understood.partnership(snapshot, "partnership", n)).toList();
-    output.send(
-        ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot.version());
+    output.send(ctx, PenetrationComparisonReport.build(snapshot, found, periods), snapshot);
   }
 
   static void indicatorCompare(Context ctx, Snapshot snapshot) {
@@ -141,17 +145,14 @@ final class ReportRoutes {
     IndicatorComparisonReport.checkPeriod(snapshot, indicator, "period", period);
     List<Partnership> found =
         names.stream().map(n -> Understood.partnership(snapshot, "partnership", n)).toList();
-    output.send(
-        ctx,
-        IndicatorComparisonReport.build(snapshot, indicator, found, period),
-        snapshot.version());
+    output.send(ctx, IndicatorComparisonReport.build(snapshot, indicator, found, period), snapshot);
   }
 
   static void bullseye(Context ctx, Snapshot snapshot) {
     Output output = Output.of(ctx);
     Partnership found =
         Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
-    output.send(ctx, BullseyeReport.build(snapshot, found), snapshot.version());
+    output.send(ctx, BullseyeReport.build(snapshot, found), snapshot);
   }
 
   static void breakdown(Context ctx, Snapshot snapshot) {
@@ -163,7 +164,7 @@ final class ReportRoutes {
     if (dimension != null && !BreakdownReport.DIMENSIONS.contains(dimension)) {
       throw Errors.unknownValue("dimension", dimension, BreakdownReport.DIMENSIONS);
     }
-    output.send(ctx, BreakdownReport.build(snapshot, found, period, dimension), snapshot.version());
+    output.send(ctx, BreakdownReport.build(snapshot, found, period, dimension), snapshot);
   }
 
   static void prevalenceChange(Context ctx, Snapshot snapshot) {
@@ -175,7 +176,7 @@ final class ReportRoutes {
     if (from.compareTo(to) >= 0) {
       throw Errors.conflicting("from", from, "a financial year before to (" + to + ")");
     }
-    output.send(ctx, PrevalenceChangeReport.build(snapshot, found, from, to), snapshot.version());
+    output.send(ctx, PrevalenceChangeReport.build(snapshot, found, from, to), snapshot);
   }
 
   /** The {@code region} parameter as the warehouse names it, or null for all of England. */
@@ -192,7 +193,7 @@ final class ReportRoutes {
             Params.optional(ctx, "partnership"),
             Params.optional(ctx, "region"),
             Params.optional(ctx, "scope"));
-    output.send(ctx, FundingReport.build(snapshot, area), snapshot.version());
+    output.send(ctx, FundingReport.build(snapshot, area), snapshot);
   }
 
   static void targets(Context ctx, Snapshot snapshot) {
@@ -200,8 +201,6 @@ final class ReportRoutes {
     Partnership found =
         Understood.partnership(snapshot, "partnership", Params.optional(ctx, "partnership"));
     output.send(
-        ctx,
-        TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")),
-        snapshot.version());
+        ctx, TargetsReport.build(snapshot, found, Params.optional(ctx, "measure")), snapshot);
   }
 }

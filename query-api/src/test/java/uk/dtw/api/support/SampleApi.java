@@ -42,7 +42,8 @@ public final class SampleApi {
     return sample.registered();
   }
 
-  private static Http start(java.nio.file.Path warehouse) {
+  /** A server over any warehouse, stopped when the JVM exits. */
+  public static Http start(java.nio.file.Path warehouse) {
     ApiServer server =
         new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)))
             .start("127.0.0.1", 0);

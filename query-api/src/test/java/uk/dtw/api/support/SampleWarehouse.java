@@ -70,6 +70,20 @@ public final class SampleWarehouse {
     return national;
   }
 
+  /**
+   * A warehouse the real ETL loads from a test's own landing folder (a classpath resource folder
+   * such as {@code disclosure/landing}), into {@code query-api/target/<name>-warehouse}.
+   */
+  public static synchronized Path load(String name, Path landing) {
+    Path root = root();
+    Path target = root.resolve("query-api/target/" + name + "-warehouse");
+    deleteRecursively(target);
+    run(
+        etl(root, "load", "--landing", landing.toString(), "--warehouse", target.toString()),
+        root.resolve("query-api/target/" + name + "-warehouse-etl.log"));
+    return target;
+  }
+
   private static Path root() {
     return Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
   }
