@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.errors.ErrorHandlers;
 import uk.dtw.api.errors.JettyErrors;
 import uk.dtw.api.formats.Headers;
@@ -15,8 +16,12 @@ import uk.dtw.api.jdbc.JdbcEndpoint;
 import uk.dtw.api.routes.Routes;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
+import uk.dtw.model.schema.Role;
 
-/** The HTTP service over a source of warehouse snapshots; owns the source once started. */
+/**
+ * The HTTP service over a source of warehouse snapshots, answering each caller as its role (see
+ * {@link Access}); owns the source once started.
+ */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -30,7 +35,12 @@ public final class ApiServer {
   private final JdbcEndpoint jdbc;
   private final List<String> registered = new CopyOnWriteArrayList<>();
 
+  /** Without keys: every caller is public, as {@code serve} is without a key file. */
   public ApiServer(SnapshotSource source) {
+    this(source, Access.anonymous(Role.PUBLIC));
+  }
+
+  public ApiServer(SnapshotSource source, Access access) {
     this.source = source;
     AdhocSql adhoc = new AdhocSql(SQL_TIMEOUT_SECONDS);
     // JDBC has the limits of POST /sql: its row cap and time limit.
@@ -62,7 +72,9 @@ public final class ApiServer {
                   ctx ->
                       ctx.header(
                           Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
-              Routes.register(cfg.routes, source, adhoc, jdbc);
+              // Who the caller is, before anything is answered: a wrong key is a 401 everywhere.
+              cfg.routes.before(access::check);
+              Routes.register(cfg.routes, source, adhoc, jdbc, access);
               ErrorHandlers.register(cfg.routes);
             });
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.Format;
 import uk.dtw.api.formats.Headers;
@@ -37,7 +38,10 @@ final class SqlRoute {
             ? null
             : Params.boundedInt("max_rows", max.asText(), 1, MAX_MAX_ROWS);
     AdhocSql.Result result =
-        adhoc.run(snapshot, sql.asText(), maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
+        adhoc.run(
+            snapshot.as(Access.role(ctx)),
+            sql.asText(),
+            maxRows == null ? DEFAULT_MAX_ROWS : maxRows);
     if (output.format() != Format.JSON) {
       ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
       Output.table(ctx, output.format(), "query", result.table());
