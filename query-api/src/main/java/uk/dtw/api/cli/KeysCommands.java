@@ -55,6 +55,7 @@ final class KeysCommands {
 
   @Command(
       name = "create",
+      showDefaultValues = true,
       description = "Make a key for NAME with ROLE and print it, once: it is not kept anywhere.",
       optionListHeading = "%nOptions:%n",
       exitCodeListHeading = "%nExit codes:%n",
@@ -108,6 +109,7 @@ final class KeysCommands {
 
   @Command(
       name = "revoke",
+      showDefaultValues = true,
       description = "Remove NAME's key: a running serve refuses it (401) within a second.",
       optionListHeading = "%nOptions:%n",
       exitCodeListHeading = "%nExit codes:%n",
@@ -134,6 +136,7 @@ final class KeysCommands {
 
   @Command(
       name = "list",
+      showDefaultValues = true,
       description = "List the keys by name, role and creation time (never a key or its hash).",
       optionListHeading = "%nOptions:%n",
       exitCodeListHeading = "%nExit codes:%n",
