@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.errors.ErrorHandlers;
 import uk.dtw.api.errors.JettyErrors;
 import uk.dtw.api.formats.Headers;
@@ -16,9 +17,13 @@ import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.routes.Routes;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
+import uk.dtw.model.schema.Role;
 import uk.dtw.warehouse.calcite.CancelCheckProgram;
 
-/** The HTTP service over a source of warehouse snapshots; owns the source once started. */
+/**
+ * The HTTP service over a source of warehouse snapshots, answering each caller as its role (see
+ * {@link Access}); owns the source once started.
+ */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -31,11 +36,17 @@ public final class ApiServer {
   private final AdhocSql adhoc;
   private final List<String> registered = new CopyOnWriteArrayList<>();
 
+  /** Without keys: every caller is public, as {@code serve} is without a key file. */
   public ApiServer(SnapshotSource source) {
-    this(source, SqlLimits.DEFAULTS);
+    this(source, Access.anonymous(Role.PUBLIC), SqlLimits.DEFAULTS);
   }
 
-  public ApiServer(SnapshotSource source, SqlLimits limits) {
+  /** With keys (or an anonymous role), within the default SQL limits. */
+  public ApiServer(SnapshotSource source, Access access) {
+    this(source, access, SqlLimits.DEFAULTS);
+  }
+
+  public ApiServer(SnapshotSource source, Access access, SqlLimits limits) {
     this.source = source;
     // Whatever the source's connections, every query this server plans can be stopped on time.
     CancelCheckProgram.install();
@@ -70,7 +81,9 @@ public final class ApiServer {
                   ctx ->
                       ctx.header(
                           Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
-              Routes.register(cfg.routes, source, adhoc, jdbc);
+              // Who the caller is, before anything is answered: a wrong key is a 401 everywhere.
+              cfg.routes.before(access::check);
+              Routes.register(cfg.routes, source, adhoc, jdbc, access);
               ErrorHandlers.register(cfg.routes);
             });
   }

@@ -3,15 +3,19 @@ package uk.dtw.warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import uk.dtw.model.schema.AuditTables;
+import uk.dtw.model.schema.Role;
 import uk.dtw.warehouse.calcite.CancelCheckProgram;
 import uk.dtw.warehouse.calcite.WarehouseDialect;
 import uk.dtw.warehouse.calcite.WarehouseSchema;
+import uk.dtw.warehouse.calcite.WarehouseTables;
 import uk.dtw.warehouse.delta.DeltaTableReader;
 import uk.dtw.warehouse.delta.ScanStats;
 
@@ -29,11 +33,13 @@ public final class Warehouse implements AutoCloseable {
   public static final String SCHEMA = "dw";
 
   private final WarehouseSnapshot snapshot;
-  private Connection connection;
+  private final WarehouseTables tables;
+  private final Map<Role, Connection> byRole = new EnumMap<>(Role.class);
   private Connection rawConnection;
 
   private Warehouse(WarehouseSnapshot snapshot) {
     this.snapshot = snapshot;
+    this.tables = new WarehouseTables(snapshot);
   }
 
   /**
@@ -80,11 +86,22 @@ public final class Warehouse implements AutoCloseable {
    * java.sql.Date} and TIMESTAMP (UTC) as {@code java.sql.Timestamp}, whose {@code toLocalDate()} /
    * {@code toLocalDateTime()} give the stored value in any time zone.
    */
-  public synchronized Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = connect(true);
+  public Connection connection() throws SQLException {
+    return connection(Role.ADMIN);
+  }
+
+  /**
+   * A connection like {@link #connection()} (one per role, made on first call) over only what
+   * {@code role} may read (see {@link WarehouseSchema}): its queries, its {@code "metadata"} schema
+   * and its JDBC metadata know nothing else. The tables themselves are shared with the others.
+   */
+  public synchronized Connection connection(Role role) throws SQLException {
+    Connection c = byRole.get(role);
+    if (c == null) {
+      c = connect(true, role);
+      byRole.put(role, c);
     }
-    return connection;
+    return c;
   }
 
   /**
@@ -94,12 +111,12 @@ public final class Warehouse implements AutoCloseable {
    */
   public synchronized Connection connectionWithoutAggregates() throws SQLException {
     if (rawConnection == null) {
-      rawConnection = connect(false);
+      rawConnection = connect(false, Role.ADMIN);
     }
     return rawConnection;
   }
 
-  private Connection connect(boolean useAggregates) throws SQLException {
+  private Connection connect(boolean useAggregates, Role role) throws SQLException {
     Properties info = WarehouseDialect.connectionProperties();
     // The driver directly rather than DriverManager: no reliance on service files surviving
     // shading.
@@ -107,7 +124,7 @@ public final class Warehouse implements AutoCloseable {
     Connection c = new Driver().connect("jdbc:calcite:", info);
     CalciteConnection calcite = c.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
-    root.add(SCHEMA, new WarehouseSchema(root, SCHEMA, snapshot, useAggregates));
+    root.add(SCHEMA, new WarehouseSchema(root, SCHEMA, tables, useAggregates, role));
     calcite.setSchema(SCHEMA);
     return c;
   }
@@ -124,12 +141,13 @@ public final class Warehouse implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
-    for (Connection c : new Connection[] {connection, rawConnection}) {
-      if (c != null) {
-        c.close();
-      }
+    for (Connection c : byRole.values()) {
+      c.close();
     }
-    connection = null;
+    if (rawConnection != null) {
+      rawConnection.close();
+    }
+    byRole.clear();
     rawConnection = null;
   }
 }

@@ -69,7 +69,7 @@ class BinDwhTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"load", "serve", "history", "generate", "demo", "test", "build"})
+  @ValueSource(strings = {"load", "serve", "keys", "history", "generate", "demo", "test", "build"})
   void every_commands_help_exits_0_without_a_build(String command) throws Exception {
     for (List<String> args :
         List.of(
@@ -89,7 +89,7 @@ class BinDwhTest {
   void the_top_level_help_names_every_command() throws Exception {
     String help = dwh("--help").out();
     for (String command :
-        List.of("load", "serve", "history", "generate", "demo", "test", "build")) {
+        List.of("load", "serve", "keys", "history", "generate", "demo", "test", "build")) {
       assertThat(help).containsPattern("\n  " + command + " +\\S");
     }
   }

@@ -179,7 +179,7 @@ class CliHelpTest {
     for (String command : List.of("load", "history", "generate")) {
       assertThat(readme.get(command)).as(command).isEqualTo(exitCodes(spec(command)));
     }
-    for (String command : List.of("demo", "test", "build")) {
+    for (String command : List.of("demo", "keys", "test", "build")) {
       assertThat(readme.get(command))
           .as(command)
           .isEqualTo(exitCodes(Files.readString(ROOT.resolve("docs/cli/" + command + ".txt"))));
@@ -188,7 +188,7 @@ class CliHelpTest {
         .isEqualTo(exitCodes(Files.readString(ROOT.resolve("docs/cli/dwh.txt"))));
     assertThat(readme.keySet())
         .containsExactlyInAnyOrder(
-            "bin/dwh", "load", "serve", "history", "generate", "demo", "test", "build");
+            "bin/dwh", "load", "serve", "keys", "history", "generate", "demo", "test", "build");
   }
 
   /** Code to meaning, as the command's picocli annotation declares them. */

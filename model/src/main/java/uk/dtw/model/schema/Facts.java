@@ -190,7 +190,9 @@ public final class Facts {
                       "referral_source", STRING, "Who referred the person (dim_referral_source)"),
                   required("modality", STRING, "Main treatment modality (dim_modality)"))),
           List.of("area_code", "financial_year", "client_ref", "referral_date"),
-          List.of("area_code", "financial_year"));
+          List.of("area_code", "financial_year"),
+          // One row per person's episode: admins only; analysts read the aggregates built from it.
+          Role.ADMIN);
 
   public static final List<TableDef> ALL =
       List.of(PREVALENCE, TREATMENT, BULLSEYE, FUNDING, TARGET, INDICATOR, EPISODE);

@@ -11,6 +11,15 @@ public enum Layer {
   /** Load bookkeeping: which files, which loads, which table versions. */
   META;
 
+  /**
+   * Who may read this layer's tables unless a table says otherwise: the star schema is for
+   * analysts; rows as read, rows held back and load bookkeeping name files and people, so only
+   * admins read them.
+   */
+  public Role readBy() {
+    return this == GOLD ? Role.ANALYST : Role.ADMIN;
+  }
+
   public String folder() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One warehouse table as data: its columns, natural key and description.
  *
  * <p>Both sides read this: the ETL turns it into a Spark schema and MERGE condition, the read side
- * into a Calcite row type. Nothing else in the product spells out a table's columns.
+ * into a Calcite row type. Nothing else in the product spells out a table's columns. {@code readBy}
+ * is the lowest {@link Role} that may read it (its layer's, unless the table is record-level).
  */
 public record TableDef(
     String name,
@@ -15,9 +16,11 @@ public record TableDef(
     String description,
     List<Column> columns,
     List<String> naturalKey,
-    List<String> partitionColumns) {
+    List<String> partitionColumns,
+    Role readBy) {
 
   public TableDef {
+    java.util.Objects.requireNonNull(readBy, "readBy");
     columns = List.copyOf(columns);
     naturalKey = List.copyOf(naturalKey);
     partitionColumns = List.copyOf(partitionColumns);
@@ -40,7 +43,18 @@ public record TableDef(
   /** An unpartitioned table: every table but the record-level ones. */
   public TableDef(
       String name, Layer layer, String description, List<Column> columns, List<String> naturalKey) {
-    this(name, layer, description, columns, naturalKey, List.of());
+    this(name, layer, description, columns, naturalKey, List.of(), layer.readBy());
+  }
+
+  /** A partitioned table read by its layer's readers. */
+  public TableDef(
+      String name,
+      Layer layer,
+      String description,
+      List<Column> columns,
+      List<String> naturalKey,
+      List<String> partitionColumns) {
+    this(name, layer, description, columns, naturalKey, partitionColumns, layer.readBy());
   }
 
   /** Path of the table below the warehouse root, e.g. {@code gold/fact_treatment}. */

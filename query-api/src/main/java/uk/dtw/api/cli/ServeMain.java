@@ -12,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.dtw.api.ApiServer;
+import uk.dtw.api.access.Access;
+import uk.dtw.api.access.KeyFile;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.warehouse.WarehouseException;
@@ -23,13 +25,17 @@ import uk.dtw.warehouse.WarehouseException;
     optionListHeading = "%nOptions:%n",
     description = {
       "Serve the warehouse's reports and read-only SQL over HTTP, until stopped (Ctrl-C).",
-      "Each answer reads the latest completed load; a newer one is picked up within seconds."
+      "Each answer reads the latest completed load; a newer one is picked up within seconds.",
+      "Callers without a key get the public reports; 'Authorization: Bearer KEY' with a key from"
+          + " 'bin/dwh keys create' opens SQL and JDBC (analyst) or everything (admin). Keys"
+          + " created or revoked take effect within a second, without a restart."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:help was shown",
-      "2:the command line was wrong, or the warehouse folder is missing, unreadable or has"
-          + " nothing loaded into it",
+      "2:the command line was wrong, the warehouse folder is missing, unreadable or has"
+          + " nothing loaded into it, the key file cannot be read, or --host is not loopback"
+          + " and there are no keys",
       "3:cannot listen on --host:--port (the port is taken or out of range, or the host is"
           + " unknown)",
       "130:stopped with Ctrl-C (SIGINT; 143 for SIGTERM): the usual way it ends"
@@ -59,6 +65,15 @@ public final class ServeMain implements Callable<Integer> {
       paramLabel = "HOST",
       description = "Address to listen on; 0.0.0.0 for every interface.")
   String host;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "FILE",
+      description = {
+        "API key file (bin/dwh keys); default " + KeyFile.DEFAULT + ", used when it exists.",
+        "Without keys every caller is public and only a loopback --host is allowed."
+      })
+  Path keys;
 
   @Option(
       names = "--port",
@@ -104,6 +119,12 @@ public final class ServeMain implements Callable<Integer> {
           "error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
       return 2;
     }
+    Path keyFile = keys != null ? keys : Path.of(KeyFile.DEFAULT);
+    String keyProblem = KeyCheck.problem(keyFile, keys != null, host);
+    if (keyProblem != null) {
+      err.println("error: " + keyProblem);
+      return 2;
+    }
     String portProblem = PortCheck.problem(host, port);
     if (portProblem != null) {
       err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
@@ -130,7 +151,7 @@ public final class ServeMain implements Callable<Integer> {
       err.println("error: cannot open warehouse " + warehouse + ": " + e.getMessage());
       return 2;
     }
-    ApiServer server = new ApiServer(source);
+    ApiServer server = new ApiServer(source, Access.keys(keyFile));
     try {
       server.start(host, port);
     } catch (JavalinBindException e) {
@@ -156,7 +177,10 @@ public final class ServeMain implements Callable<Integer> {
     out.println("  " + base + "/api/v1/rankings?measure=effective_change&period=2008-09&limit=10");
     out.println("  " + base + "/api/v1/funding?partnership=Gateshead");
     out.println(
-        "  curl -s -X POST " + base + "/api/v1/sql -d '{\"sql\":\"SELECT * FROM partnership\"}'");
+        "  curl -s -H 'Authorization: Bearer KEY' -X POST "
+            + base
+            + "/api/v1/sql -d '{\"sql\":\"SELECT * FROM partnership\"}'");
+    out.println("  (SQL needs an analyst key: bin/dwh keys create --role analyst --name NAME)");
     out.println("stop with Ctrl-C");
   }
 

@@ -152,6 +152,20 @@ public final class Errors {
     return new ApiError(status, null, message.toLowerCase(java.util.Locale.ROOT), null, Map.of());
   }
 
+  /**
+   * A request whose credentials are wrong: no detail of which keys exist. A request without any is
+   * never this: it is served as the public role.
+   */
+  public static ApiError unauthorized(String message) {
+    return new ApiError(
+        401,
+        "Authorization",
+        message,
+        "send 'Authorization: Bearer <key>' with a key from bin/dwh keys create, or no header for"
+            + " the public reports",
+        Map.of());
+  }
+
   /** Anything unexpected: the detail stays in the server log, the caller gets this. */
   public static ApiError internal() {
     return new ApiError(

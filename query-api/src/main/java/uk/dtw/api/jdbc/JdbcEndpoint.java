@@ -19,6 +19,7 @@ import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Service.ErrorResponse;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.formats.Headers;
 import uk.dtw.api.snapshot.SnapshotSource;
 
@@ -81,6 +82,15 @@ public final class JdbcEndpoint implements AutoCloseable {
   }
 
   public void handle(Context ctx) throws IOException {
+    JdbcMeta.CALLER.set(Access.role(ctx));
+    try {
+      answer(ctx);
+    } finally {
+      JdbcMeta.CALLER.remove();
+    }
+  }
+
+  private void answer(Context ctx) throws IOException {
     byte[] body = ctx.bodyAsBytes();
     JdbcMeta.takeServedVersion();
     if (body.length > 0 && body[0] == '{') {

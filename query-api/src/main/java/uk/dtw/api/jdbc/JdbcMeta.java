@@ -13,6 +13,7 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.sql.SqlGuard;
+import uk.dtw.model.schema.Role;
 import uk.dtw.warehouse.calcite.QueryBudget;
 
 /**
@@ -26,6 +27,9 @@ import uk.dtw.warehouse.calcite.QueryBudget;
 final class JdbcMeta extends MetadataMeta {
   /** The warehouse version the current thread's last call answered from, for the HTTP header. */
   private static final ThreadLocal<Long> SERVED = new ThreadLocal<>();
+
+  /** The role of the HTTP request the current thread is answering (see {@link JdbcEndpoint}). */
+  static final ThreadLocal<Role> CALLER = new ThreadLocal<>();
 
   private final Sessions sessions;
   private final int maxRows;
@@ -50,7 +54,7 @@ final class JdbcMeta extends MetadataMeta {
   <T, E extends Exception> T in(String connectionId, SessionCall<T, E> call) throws E {
     Session session;
     try {
-      session = sessions.lock(connectionId);
+      session = sessions.lock(connectionId, caller());
     } catch (RuntimeException e) {
       throw JdbcErrors.of(e, timeoutSeconds);
     }
@@ -65,6 +69,12 @@ final class JdbcMeta extends MetadataMeta {
     }
   }
 
+  /** The caller's role; none set (a call from outside a request) reads as public. */
+  private static Role caller() {
+    Role role = CALLER.get();
+    return role == null ? Role.PUBLIC : role;
+  }
+
   /** The client's cap when it set one ({@code setMaxRows}) below ours, else ours. */
   private long cap(long requested) {
     return requested <= 0 || requested > maxRows ? maxRows : requested;
@@ -74,10 +84,10 @@ final class JdbcMeta extends MetadataMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    // info (user, password, client properties) is not used yet: there are no accounts. This is
-    // where a role would be read, and the session's schema chosen for it (see Session).
+    // The role is the HTTP request's (its bearer key), not anything in info: JDBC properties are
+    // the client's to say, the key is what proves it.
     try {
-      sessions.open(ch.id);
+      sessions.open(ch.id, caller());
     } catch (RuntimeException e) {
       throw JdbcErrors.of(e, timeoutSeconds);
     }
@@ -92,7 +102,7 @@ final class JdbcMeta extends MetadataMeta {
 
   @Override
   public void closeConnection(ConnectionHandle ch) {
-    sessions.close(ch.id);
+    sessions.close(ch.id, caller());
   }
 
   /**

@@ -14,6 +14,7 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.snapshot.Snapshot;
+import uk.dtw.model.schema.Role;
 
 /**
  * One JDBC client connection: the warehouse version current when it opened, held until it closes so
@@ -23,8 +24,8 @@ import uk.dtw.api.snapshot.Snapshot;
  * counter and HashMap, which the HTTP routes already use from many threads, and a JDBC client
  * changes connection state (default schema) that HTTP must not see. The schema is the snapshot's
  * own root, shared, so the views, their dialect and the stored aggregates are exactly those of
- * {@code POST /sql}. A later access rule per role would give this connection a root holding only
- * what the role may read, which hides the rest from JDBC metadata and queries alike.
+ * {@code POST /sql}: the root of the snapshot as the caller's role reads it ({@link Snapshot#as}),
+ * which holds nothing else, so the rest is hidden from JDBC metadata and queries alike.
  *
  * <p>Calls for one session run one at a time ({@link #lock}); a JDBC connection is used that way.
  */
@@ -39,6 +40,7 @@ final class Session {
   }
 
   final String id;
+  final Role role;
   final Snapshot snapshot;
   final CalciteConnection connection;
   final CalciteMetaImpl meta;
@@ -47,8 +49,10 @@ final class Session {
   private volatile Instant lastUsed;
   private boolean closed;
 
-  private Session(String id, Snapshot snapshot, CalciteConnection connection, Instant openedAt) {
+  private Session(
+      String id, Role role, Snapshot snapshot, CalciteConnection connection, Instant openedAt) {
     this.id = id;
+    this.role = role;
     this.snapshot = snapshot;
     this.connection = connection;
     this.meta = CalciteMetaImpl.create(connection);
@@ -56,8 +60,8 @@ final class Session {
   }
 
   /** A session over {@code snapshot}, which it now owns a reference to (released on close). */
-  static Session open(String id, Snapshot snapshot, Instant now) throws SQLException {
-    CalciteConnection shared = snapshot.connection().unwrap(CalciteConnection.class);
+  static Session open(String id, Role role, Snapshot snapshot, Instant now) throws SQLException {
+    CalciteConnection shared = snapshot.as(role).connection().unwrap(CalciteConnection.class);
     // CalciteMetaImpl.connect is Calcite's public way to a connection over an existing root
     // schema (marked "subject to change"); the dialect comes from the shared connection's
     // properties, which Calcite reads at each prepare. The model or schema factory among them
@@ -67,7 +71,7 @@ final class Session {
             CalciteSchema.from(shared.getRootSchema()), shared.getTypeFactory());
     own.getProperties().putAll(shared.getProperties());
     own.setSchema(shared.getSchema());
-    return new Session(id, snapshot, own, now);
+    return new Session(id, role, snapshot, own, now);
   }
 
   /** Calcite's connection as Avatica's class, whose statement table and cancel flags are public. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.snapshot.SnapshotSource;
+import uk.dtw.model.schema.Role;
 
 /**
  * The open JDBC connections, by the id the client gave at open.
@@ -37,8 +38,11 @@ final class Sessions implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Opens a session on the current warehouse version; an id already open starts afresh. */
-  synchronized Session open(String id) {
+  /**
+   * Opens a session for {@code role} on the current warehouse version; an id already open starts
+   * afresh.
+   */
+  synchronized Session open(String id, Role role) {
     if (id == null) {
       throw JdbcErrors.noConnection(null, idle);
     }
@@ -48,7 +52,7 @@ final class Sessions implements AutoCloseable {
     }
     Snapshot snapshot = source.acquire();
     try {
-      Session session = Session.open(id, snapshot, clock.instant());
+      Session session = Session.open(id, role, snapshot, clock.instant());
       open.put(id, session);
       LOG.info("JDBC connection {} opened on warehouse version {}", id, snapshot.version());
       return session;
@@ -59,13 +63,14 @@ final class Sessions implements AutoCloseable {
   }
 
   /**
-   * The open session with this id, locked for the caller, who must unlock it.
+   * The open session with this id, locked for the caller, who must unlock it. A session opened by
+   * another role is not there for this one: a connection id is no key.
    *
    * @throws Refusal naming the id when it is not open (closed, expired, or never opened)
    */
-  Session lock(String id) {
+  Session lock(String id, Role role) {
     Session session = id == null ? null : open.get(id);
-    if (session != null) {
+    if (session != null && session.role == role) {
       session.lock.lock();
       if (!session.isClosed()) {
         session.touch(clock.instant());
@@ -74,6 +79,14 @@ final class Sessions implements AutoCloseable {
       session.lock.unlock();
     }
     throw JdbcErrors.noConnection(id, idle);
+  }
+
+  /** Closes the session with this id if {@code role} opened it; another role's is not there. */
+  void close(String id, Role role) {
+    Session session = id == null ? null : open.get(id);
+    if (session != null && session.role == role) {
+      close(id);
+    }
   }
 
   /** Closes the session with this id, if open; waits for a call running on it to end. */

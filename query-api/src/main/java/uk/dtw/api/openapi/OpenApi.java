@@ -1,6 +1,7 @@
 package uk.dtw.api.openapi;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,23 +9,24 @@ import uk.dtw.api.reports.MeasureCatalogue;
 import uk.dtw.api.routes.Endpoint;
 import uk.dtw.api.routes.Param;
 import uk.dtw.api.routes.Routes;
+import uk.dtw.model.schema.Role;
 
 /**
  * The OpenAPI 3 description of the API, made from {@link Routes#endpoints}: every endpoint, its
  * parameters with their closed sets of values, and the shapes of its answers and errors. The
  * interactive page is /docs.html (Swagger UI from its WebJar).
+ *
+ * <p>One document per role: an endpoint a role may not call is not in that role's document.
  */
 public final class OpenApi {
   private static final String JSON = "application/json";
-  private static Map<String, Object> document;
+  private static final Map<Role, Map<String, Object>> DOCUMENTS = new EnumMap<>(Role.class);
 
   private OpenApi() {}
 
-  public static synchronized Map<String, Object> document() {
-    if (document == null) {
-      document = build(Routes.endpoints(null, null, null));
-    }
-    return document;
+  /** The description of what {@code role} may call. */
+  public static synchronized Map<String, Object> document(Role role) {
+    return DOCUMENTS.computeIfAbsent(role, r -> build(Routes.endpoints(r)));
   }
 
   static Map<String, Object> build(List<Endpoint> endpoints) {
@@ -49,7 +51,21 @@ public final class OpenApi {
       item.put(e.method().toLowerCase(java.util.Locale.ROOT), operation(e));
     }
     doc.put("paths", paths);
-    doc.put("components", Map.of("schemas", Schemas.all()));
+    doc.put(
+        "components",
+        Map.of(
+            "schemas",
+            Schemas.all(),
+            "securitySchemes",
+            Map.of(
+                "apiKey",
+                Map.of(
+                    "type", "http",
+                    "scheme", "bearer",
+                    "description",
+                        "a key from bin/dwh keys create; none for the public reports"))));
+    // Optional everywhere: no key is the public role; a key opens what its role may call.
+    doc.put("security", List.of(Map.of(), Map.of("apiKey", List.of())));
     return doc;
   }
 
@@ -87,6 +103,7 @@ public final class OpenApi {
     ok.put("content", content);
     responses.put("200", ok);
     responses.put("400", error("a parameter or the body was not understood: error names it"));
+    responses.put("401", error("the Authorization header or its key is not valid"));
     responses.put("404", error("no such name, version or data: error says which and what exists"));
     responses.put("503", error("nothing has been loaded yet"));
     op.put("responses", responses);

@@ -43,7 +43,7 @@ final class ReportRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("warehouse_version", snapshot.version());
-    body.put("endpoints", Routes.ENDPOINTS);
+    body.put("endpoints", Routes.lines(uk.dtw.api.access.Access.role(ctx)));
     Output.json(ctx, body);
   }
 
@@ -52,7 +52,7 @@ final class ReportRoutes {
   }
 
   static void catalog(Context ctx, Snapshot snapshot) {
-    Output.json(ctx, Catalog.of(snapshot));
+    Output.json(ctx, Catalog.of(snapshot.as(uk.dtw.api.access.Access.role(ctx))));
   }
 
   /** Where a figure came from; earlier versions are opened from the same source for revisions. */

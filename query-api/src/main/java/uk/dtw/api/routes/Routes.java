@@ -8,10 +8,13 @@ import static uk.dtw.api.routes.Param.required;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
+import uk.dtw.api.access.Access;
+import uk.dtw.api.errors.Errors;
 import uk.dtw.api.jdbc.JdbcEndpoint;
 import uk.dtw.api.reports.BreakdownReport;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.sql.AdhocSql;
+import uk.dtw.model.schema.Role;
 
 /**
  * Every endpoint of the API, declared once with its parameters: registered with Javalin from this
@@ -33,25 +36,51 @@ public final class Routes {
   private static final Param REGION =
       optional("region", null, "a region's name (any case); England when absent");
 
-  /** What GET /health lists: every endpoint, in declaration order. */
-  static final List<String> ENDPOINTS =
-      endpoints(null, null, null).stream().map(Endpoint::line).toList();
-
   private Routes() {}
 
+  /**
+   * Registers every endpoint, each answering a caller whose role is too low exactly as an unknown
+   * path is answered (404), so that what a role may not call is not there for it.
+   */
   public static void register(
-      RoutesConfig routes, SnapshotSource source, AdhocSql adhoc, JdbcEndpoint jdbc) {
-    for (Endpoint e : endpoints(source, adhoc, jdbc)) {
+      RoutesConfig routes,
+      SnapshotSource source,
+      AdhocSql adhoc,
+      JdbcEndpoint jdbc,
+      Access access) {
+    for (Endpoint e : endpoints(source, adhoc, jdbc, access)) {
+      io.javalin.http.Handler handler =
+          ctx -> {
+            if (!Access.role(ctx).includes(e.role())) {
+              if ("avatica".equals(e.body()) && access != null && access.challenges(ctx)) {
+                throw Errors.unauthorized(
+                    "JDBC needs a key: authentication=BEARER;bearer_token=KEY");
+              }
+              throw Errors.noRoute(ctx.method().name(), ctx.path());
+            }
+            e.handler().handle(ctx);
+          };
       if (e.method().equals("POST")) {
-        routes.post(e.path(), e.handler());
+        routes.post(e.path(), handler);
       } else {
-        routes.get(e.path(), e.handler());
+        routes.get(e.path(), handler);
       }
     }
   }
 
+  /** What GET /health lists for a role: the endpoints it may call, in declaration order. */
+  public static List<String> lines(Role role) {
+    return endpoints(role).stream().map(Endpoint::line).toList();
+  }
+
+  /** The endpoints {@code role} may call, for description only (no handlers). */
+  public static List<Endpoint> endpoints(Role role) {
+    return endpoints(null, null, null, null).stream().filter(e -> role.includes(e.role())).toList();
+  }
+
   /** The endpoints; handlers made from a null source are for description only. */
-  public static List<Endpoint> endpoints(SnapshotSource source, AdhocSql adhoc, JdbcEndpoint jdbc) {
+  public static List<Endpoint> endpoints(
+      SnapshotSource source, AdhocSql adhoc, JdbcEndpoint jdbc, Access access) {
     List<Endpoint> all = new ArrayList<>();
     all.add(
         get(
@@ -66,7 +95,7 @@ public final class Routes {
             "This description (OpenAPI 3)",
             List.of(),
             List.of(),
-            ctx -> ctx.json(uk.dtw.api.openapi.OpenApi.document())));
+            ctx -> ctx.json(uk.dtw.api.openapi.OpenApi.document(Access.role(ctx)))));
     all.add(
         get(
             "/choices",
@@ -75,12 +104,15 @@ public final class Routes {
             List.of(),
             SnapshotHandler.cached(source, ReportRoutes::choices)));
     all.add(
-        get(
-            "/catalog",
-            "The views and tables ad-hoc SQL reads, with their columns",
+        new Endpoint(
+            "GET",
+            PREFIX + "/catalog",
+            "The views and tables your ad-hoc SQL reads, with their columns",
             List.of(AS_OF),
             List.of(),
-            SnapshotHandler.cached(source, ReportRoutes::catalog)));
+            null,
+            SnapshotHandler.cached(source, ReportRoutes::catalog),
+            Role.ANALYST));
     all.add(
         get(
             "/provenance",
@@ -196,7 +228,8 @@ public final class Routes {
             List.of(),
             "sql",
             SnapshotHandler.using(
-                source, adhoc == null ? (c, s) -> {} : new SqlRoute(adhoc)::handle)));
+                source, adhoc == null ? (c, s) -> {} : new SqlRoute(adhoc)::handle),
+            Role.ANALYST));
     all.add(
         new Endpoint(
             "POST",
@@ -207,7 +240,18 @@ public final class Routes {
             List.of(),
             "avatica",
             // Avatica's protocol; each JDBC connection holds its own snapshot (see JdbcEndpoint).
-            jdbc == null ? ctx -> {} : jdbc::handle));
+            jdbc == null ? ctx -> {} : jdbc::handle,
+            Role.ANALYST));
+    all.add(
+        new Endpoint(
+            "GET",
+            PREFIX + "/keys",
+            "The API keys the server accepts: name, role, created (never a key or its hash)",
+            List.of(),
+            List.of(),
+            null,
+            ctx -> Output.json(ctx, access == null ? List.of() : access.list()),
+            Role.ADMIN));
     return all;
   }
 
@@ -217,7 +261,7 @@ public final class Routes {
       List<Param> params,
       List<String> tables,
       io.javalin.http.Handler handler) {
-    return new Endpoint("GET", PREFIX + path, summary, params, tables, null, handler);
+    return new Endpoint("GET", PREFIX + path, summary, params, tables, null, handler, Role.PUBLIC);
   }
 
   /** A named report: its own parameters, then format, table and as_of. */

@@ -89,9 +89,13 @@ interface SnapshotHandler {
     }
   }
 
-  /** Path and parameters in a canonical order; as_of is already the snapshot's version. */
+  /**
+   * Role, path and parameters in a canonical order; as_of is already the snapshot's version. The
+   * role is part of it because what a role is shown may differ (the catalogue, suppression).
+   */
   private static String request(Context ctx) {
-    StringBuilder key = new StringBuilder(ctx.path());
+    StringBuilder key =
+        new StringBuilder(uk.dtw.api.access.Access.role(ctx).id()).append(' ').append(ctx.path());
     new java.util.TreeMap<>(ctx.queryParamMap())
         .forEach(
             (name, values) -> {

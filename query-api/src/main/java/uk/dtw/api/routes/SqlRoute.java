@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.Format;
 import uk.dtw.api.formats.Headers;
@@ -34,7 +35,8 @@ final class SqlRoute {
         max == null || max.isNull()
             ? adhoc.limits().defaultRows()
             : Params.boundedInt("max_rows", max.asText(), 1, adhoc.limits().maxRows());
-    AdhocSql.Result result = adhoc.run(snapshot, sql.asText(), maxRows, Callers.of(ctx));
+    AdhocSql.Result result =
+        adhoc.run(snapshot.as(Access.role(ctx)), sql.asText(), maxRows, Callers.of(ctx));
     if (output.format() != Format.JSON) {
       ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
       Output.table(ctx, output.format(), "query", result.table());

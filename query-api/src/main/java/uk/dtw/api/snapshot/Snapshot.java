@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +12,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.dtw.model.schema.Role;
 
 /**
  * One pinned warehouse version: its Calcite connection, the statements prepared on it, and a count
  * of the requests using it so that a retired version closes only when the last one ends.
+ *
+ * <p>{@link #connection()} reads everything: it is the named reports' own, whose SQL is ours. What
+ * a caller's own SQL runs on is {@link #as(Role)}: the same version over only what that role may
+ * read, with its own statements and memos (a catalogue per role).
  */
 public final class Snapshot {
   private static final Logger LOG = LoggerFactory.getLogger(Snapshot.class);
@@ -22,6 +28,15 @@ public final class Snapshot {
   private final long version;
   private final Connection connection;
   private final AutoCloseable owner;
+  private final RoleConnections connections;
+  private final Snapshot base;
+  private final Map<Role, Snapshot> roles = new EnumMap<>(Role.class);
+
+  /** Where a snapshot's per-role connections come from (see {@link #as(Role)}). */
+  @FunctionalInterface
+  public interface RoleConnections {
+    Connection connection(Role role) throws SQLException;
+  }
 
   /** Plans kept per version: the named reports' few texts and the most recent ad-hoc ones. */
   static final int KEPT_TEXTS = 256;
@@ -58,10 +73,52 @@ public final class Snapshot {
   /** Starts at 1: the reference its source holds while this is the current version. */
   private final AtomicInteger users = new AtomicInteger(1);
 
+  /**
+   * A snapshot whose one connection serves every role: for schemas made by hand (tests), where
+   * nothing is hidden from anyone.
+   */
   public Snapshot(long version, Connection connection, AutoCloseable owner) {
+    this(version, connection, owner, role -> connection, null);
+  }
+
+  /** A snapshot whose roles each read through their own connection; the admin's reads all. */
+  public static Snapshot perRole(long version, RoleConnections connections, AutoCloseable owner) {
+    return new Snapshot(version, connect(connections, Role.ADMIN), owner, connections, null);
+  }
+
+  private Snapshot(
+      long version,
+      Connection connection,
+      AutoCloseable owner,
+      RoleConnections connections,
+      Snapshot base) {
     this.version = version;
     this.connection = connection;
     this.owner = owner;
+    this.connections = connections;
+    this.base = base;
+  }
+
+  private static Connection connect(RoleConnections connections, Role role) {
+    try {
+      return connections.connection(role);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect as " + role.id(), e);
+    }
+  }
+
+  /**
+   * This version as {@code role} may read it: a snapshot whose connection holds nothing else, for
+   * running a caller's SQL and describing what it can name. Held and released with this one.
+   */
+  public Snapshot as(Role role) {
+    if (base != null) {
+      return base.as(role);
+    }
+    synchronized (roles) {
+      return roles.computeIfAbsent(
+          role, r -> new Snapshot(version, connect(connections, r), null, connections, this));
+    }
   }
 
   public long version() {
@@ -143,6 +200,9 @@ public final class Snapshot {
 
   /** Takes a reference for one request; false when the snapshot has already closed. */
   boolean retain() {
+    if (base != null) {
+      return base.retain();
+    }
     while (true) {
       int n = users.get();
       if (n == 0) {
@@ -156,6 +216,10 @@ public final class Snapshot {
 
   /** Drops a reference; the last one closes the statements and the warehouse. */
   public void release() {
+    if (base != null) {
+      base.release();
+      return;
+    }
     if (users.decrementAndGet() == 0) {
       close();
     }
@@ -163,13 +227,20 @@ public final class Snapshot {
 
   private void close() {
     try {
-      synchronized (idle) {
-        idle.values().forEach(statements -> statements.forEach(Snapshot::closeQuietly));
+      synchronized (roles) {
+        roles.values().forEach(Snapshot::closeStatements);
       }
+      closeStatements();
       owner.close();
     } catch (Exception e) {
       // Nothing a caller can do; say so in the log rather than lose it.
       LOG.warn("closing warehouse version {} failed: {}", version, e.toString());
+    }
+  }
+
+  private void closeStatements() {
+    synchronized (idle) {
+      idle.values().forEach(statements -> statements.forEach(Snapshot::closeQuietly));
     }
   }
 }

@@ -30,8 +30,13 @@ public final class WarehouseSnapshots {
   public static Snapshot open(Path location, long version) {
     Warehouse warehouse = Warehouse.open(location.toString(), version);
     try {
-      return new Snapshot(warehouse.version(), warehouse.connection(), warehouse);
-    } catch (SQLException e) {
+      return Snapshot.perRole(warehouse.version(), warehouse::connection, warehouse);
+    } catch (RuntimeException e) {
+      try {
+        warehouse.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
       throw new IllegalStateException("cannot connect to warehouse version " + version, e);
     }
   }

@@ -31,7 +31,9 @@ public final class PagesBenchmark {
     Path warehouse = Path.of(args[0]);
     int runs = Integer.parseInt(args[1]);
     ApiServer server =
-        new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)))
+        new ApiServer(
+                WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)),
+                uk.dtw.api.access.Access.anonymous(uk.dtw.model.schema.Role.ANALYST))
             .start("127.0.0.1", 0);
     String base = "http://127.0.0.1:" + server.port();
     List<Page> pages =

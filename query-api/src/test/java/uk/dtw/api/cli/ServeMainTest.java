@@ -75,4 +75,22 @@ class ServeMainTest {
     assertThat(serve()).isNotZero();
     assertThat(err.toString()).contains("--warehouse");
   }
+
+  @Test
+  void listening_beyond_loopback_without_keys_is_refused_in_one_line() throws IOException {
+    Path log = Files.createDirectories(dir.resolve("meta/meta_load/_delta_log"));
+    Files.writeString(log.resolve("00000000000000000000.json"), "{}");
+    Path empty = dir.resolve("keys.json");
+    uk.dtw.api.access.KeyFile.write(empty, java.util.List.of());
+
+    for (String keys : new String[] {dir.resolve("absent.json").toString(), empty.toString()}) {
+      err.getBuffer().setLength(0);
+      int exit =
+          serve("--warehouse", dir.toString(), "--host", "0.0.0.0", "--port", "0", "--keys", keys);
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(err.toString()).startsWith("error: ").hasLineCount(1).contains("keys create");
+    }
+    assertThat(err.toString()).startsWith("error: refusing to listen on 0.0.0.0 without API keys");
+  }
 }

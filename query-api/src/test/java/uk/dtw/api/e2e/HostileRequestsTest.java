@@ -44,6 +44,7 @@ class HostileRequestsTest {
     ApiServer server =
         new ApiServer(
                 WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)),
+                uk.dtw.api.access.Access.anonymous(uk.dtw.model.schema.Role.ANALYST),
                 SqlLimits.DEFAULTS.withTimeoutSeconds(2))
             .start("127.0.0.1", 0);
     String base = "http://127.0.0.1:" + server.port();

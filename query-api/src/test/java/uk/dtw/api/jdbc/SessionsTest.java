@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import uk.dtw.api.snapshot.RefreshingSnapshotSource;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.support.FakeWarehouse;
+import uk.dtw.model.schema.Role;
 
 /** Which warehouse version a JDBC connection reads, and when it lets it go. */
 class SessionsTest {
@@ -56,7 +57,7 @@ class SessionsTest {
   }
 
   private long versionOf(String id) {
-    Session session = sessions.lock(id);
+    Session session = sessions.lock(id, Role.ANALYST);
     try {
       return session.version();
     } finally {
@@ -66,9 +67,9 @@ class SessionsTest {
 
   @Test
   void a_connection_keeps_the_version_it_opened_on_after_a_load() {
-    sessions.open("a");
+    sessions.open("a", Role.ANALYST);
     loadLands();
-    sessions.open("b");
+    sessions.open("b", Role.ANALYST);
 
     assertThat(versionOf("a")).isEqualTo(1);
     assertThat(versionOf("b")).isEqualTo(2);
@@ -80,7 +81,7 @@ class SessionsTest {
 
   @Test
   void an_idle_connection_is_closed_and_its_version_let_go() {
-    sessions.open("a");
+    sessions.open("a", Role.ANALYST);
     loadLands();
 
     clock.advance(IDLE.minusSeconds(10));
@@ -94,7 +95,7 @@ class SessionsTest {
     clock.advance(IDLE.plusSeconds(1));
     sessions.closeIdle();
     assertThat(closedVersions).containsExactly(1L);
-    assertThatThrownBy(() -> sessions.lock("a"))
+    assertThatThrownBy(() -> sessions.lock("a", Role.ANALYST))
         .isInstanceOf(Refusal.class)
         .hasMessageContaining("JDBC connection a is not open")
         .hasMessageContaining("idle for more than 10 min");
@@ -102,23 +103,23 @@ class SessionsTest {
 
   @Test
   void past_the_cap_a_connection_is_refused_until_one_closes() {
-    sessions.open("a");
-    sessions.open("b");
+    sessions.open("a", Role.ANALYST);
+    sessions.open("b", Role.ANALYST);
 
-    assertThatThrownBy(() -> sessions.open("c"))
+    assertThatThrownBy(() -> sessions.open("c", Role.ANALYST))
         .isInstanceOf(Refusal.class)
         .hasMessageContaining("too many open JDBC connections (2)");
 
     sessions.close("a");
-    sessions.open("c");
+    sessions.open("c", Role.ANALYST);
     assertThat(sessions.size()).isEqualTo(2);
   }
 
   @Test
   void opening_an_id_again_starts_it_afresh_on_the_current_version() {
-    sessions.open("a");
+    sessions.open("a", Role.ANALYST);
     loadLands();
-    sessions.open("a");
+    sessions.open("a", Role.ANALYST);
 
     assertThat(versionOf("a")).isEqualTo(2);
     assertThat(closedVersions).containsExactly(1L);

@@ -29,6 +29,7 @@ class SqlLimitsApiTest {
     server =
         new ApiServer(
                 new FixedSnapshotSource(FakeWarehouse.snapshot()),
+                uk.dtw.api.access.Access.anonymous(uk.dtw.model.schema.Role.ANALYST),
                 SqlLimits.DEFAULTS.withTimeoutSeconds(TIMEOUT_SECONDS))
             .start("127.0.0.1", 0);
     http = new Http(server.port());

@@ -33,8 +33,14 @@ public final class FakeWarehouse {
     }
   }
 
-  /** A real server on a free loopback port over the fake warehouse. */
+  /**
+   * A real server on a free loopback port over the fake warehouse, every caller an analyst (the
+   * fake's one connection hides nothing: roles are RolesApiTest's subject).
+   */
   public static ApiServer startServer() {
-    return new ApiServer(new FixedSnapshotSource(snapshot())).start("127.0.0.1", 0);
+    return new ApiServer(
+            new FixedSnapshotSource(snapshot()),
+            uk.dtw.api.access.Access.anonymous(uk.dtw.model.schema.Role.ANALYST))
+        .start("127.0.0.1", 0);
   }
 }

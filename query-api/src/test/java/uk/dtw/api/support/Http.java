@@ -16,9 +16,20 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String authorization;
 
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private Http(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** A client of the same server that sends {@code Authorization: Bearer key} with each request. */
+  public Http withKey(String key) {
+    return new Http(base, "Bearer " + key);
   }
 
   /** The server's address, e.g. http://127.0.0.1:41234, for clients other than this one. */
@@ -77,6 +88,9 @@ public final class Http {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       return client.send(
           request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());

@@ -2,7 +2,9 @@ package uk.dtw.api.support;
 
 import java.time.Duration;
 import uk.dtw.api.ApiServer;
+import uk.dtw.api.access.Access;
 import uk.dtw.api.snapshot.WarehouseSnapshots;
+import uk.dtw.model.schema.Role;
 
 /**
  * One real server, on a free port, over the sample warehouse the real ETL built: shared by every
@@ -12,6 +14,12 @@ public final class SampleApi {
   private static Http http;
   private static ApiServer sample;
   private static Http national;
+
+  /**
+   * Every caller is admin here, so that the end-to-end tests reach every table; what each role sees
+   * is RolesApiTest's subject.
+   */
+  private static final Access ADMIN = Access.anonymous(Role.ADMIN);
 
   private SampleApi() {}
 
@@ -27,7 +35,8 @@ public final class SampleApi {
     if (http == null) {
       ApiServer server =
           new ApiServer(
-                  WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)))
+                  WarehouseSnapshots.refreshing(SampleWarehouse.path(), Duration.ofSeconds(5)),
+                  ADMIN)
               .start("127.0.0.1", 0);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sample-api-stop"));
       sample = server;
@@ -45,7 +54,7 @@ public final class SampleApi {
   /** A server over any warehouse, stopped when the JVM exits. */
   public static Http start(java.nio.file.Path warehouse) {
     ApiServer server =
-        new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)))
+        new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)), ADMIN)
             .start("127.0.0.1", 0);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "national-api-stop"));
     return new Http(server.port());
