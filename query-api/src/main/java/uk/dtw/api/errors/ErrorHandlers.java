@@ -26,7 +26,13 @@ public final class ErrorHandlers {
     // Javalin's own refusals (a body over the size limit, say) as the same JSON, not plain text.
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> answer(ctx, Errors.refused(e.getStatus(), e.getMessage())));
+        (e, ctx) ->
+            answer(
+                ctx,
+                e.getStatus() == 404
+                    // One wording for every unknown path, whichever layer found it unknown.
+                    ? Errors.noRoute(ctx.method().name(), ctx.path())
+                    : Errors.refused(e.getStatus(), e.getMessage())));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
