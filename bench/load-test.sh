@@ -53,11 +53,11 @@ wrk_line() { # NAME RESULT
 result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s bench/report-mix.lua "$BASE")
 wrk_line load "$result"
 
-# Soak: loads commit while wrk runs; a checker and a memory sampler run beside them.
+# Soak: loads commit while wrk runs (at least SECONDS, and until the loads are done and 15 s
+# more); a checker and a memory sampler run beside them.
 ( while kill -0 $SERVER 2>/dev/null; do ps -o rss= -p "$PID" >> "$WORK/rss.txt" || true; sleep 5; done ) &
 SAMPLER=$!
-( end=$((SECONDS + SECONDS_EACH + 5))
-  while [ $SECONDS -lt $end ]; do
+( while [ ! -f "$WORK/soak-done" ]; do
     curl -s -D "$WORK/h" -o "$WORK/b" "$BASE/api/v1/rankings?measure=penetration&period=2008-09" || true
     header=$(awk -F': ' 'tolower($1)=="x-warehouse-version"{print $2}' "$WORK/h" | tr -d '\r')
     body=$(sed -n 's/.*"warehouse_version":\([0-9]*\).*/\1/p' "$WORK/b")
@@ -65,31 +65,36 @@ SAMPLER=$!
     sleep 0.25
   done ) &
 CHECKER=$!
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s --latency -s bench/report-mix.lua "$BASE" > "$WORK/wrk-soak.txt" &
+# wrk prints its figures when interrupted: it runs until the soak is over.
+wrk -t2 -c"$CONNECTIONS" -d3600s --timeout 10s --latency -s bench/report-mix.lua "$BASE" > "$WORK/wrk-soak.txt" &
 WRK=$!
-i=0
+soak_start=$SECONDS
 for f in "${HELD_BACK[@]}"; do
-  i=$((i + 1))
-  sleep $((SECONDS_EACH / 6))
+  sleep 5
   mv "$WORK/$f" "$WORK/landing/$f"
-  bin/dwh load --no-progress --landing "$WORK/landing" --warehouse "$WORK/warehouse" > "$WORK/load-$i.log" 2>&1 || [ $? -eq 1 ]
-  echo "$(date +%s.%N) $(ls "$WORK/warehouse/meta/meta_load/_delta_log/" | grep -c json)" >> "$WORK/commits.txt"
+  bin/dwh load --no-progress --landing "$WORK/landing" --warehouse "$WORK/warehouse" > "$WORK/load-$f.log" 2>&1 || [ $? -eq 1 ]
+  echo "$(date +%s.%N) $(grep -o 'Warehouse version [0-9]*' "$WORK/load-$f.log" | grep -o '[0-9]*$')" >> "$WORK/commits.txt"
 done
-wait $WRK
+sleep 15
+while [ $((SECONDS - soak_start)) -lt "$SECONDS_EACH" ]; do sleep 1; done
+touch "$WORK/soak-done"
+kill -INT $WRK
+wait $WRK || true
 wait $CHECKER || true
 kill $SAMPLER 2>/dev/null || true
 wrk_line soak "$(cat "$WORK/wrk-soak.txt")"
+echo "soak: $((SECONDS - soak_start)) s under load, two loads committed during it" | tee -a "$OUT"
 
 checks=$(wc -l < "$WORK/checks.txt")
 mixed=$(awk '$2 != $3' "$WORK/checks.txt" | wc -l)
 echo "soak: $checks checked responses, $mixed whose header and body name different versions; versions served: $(awk '{print $2}' "$WORK/checks.txt" | sort -un | tr '\n' ' ')" | tee -a "$OUT"
-while read -r committed _; do
-  newest=$(awk -v t="$committed" '$1 <= t {v=$2} END{print v+1}' "$WORK/checks.txt")
-  seen=$(awk -v t="$committed" -v v="$newest" '$1 > t && $2 >= v {print $1; exit}' "$WORK/checks.txt")
+t0=$(head -1 "$WORK/checks.txt" | cut -d' ' -f1)
+while read -r committed version; do
+  seen=$(awk -v t="$committed" -v v="$version" '$1 > t && $2 >= v {print $1; exit}' "$WORK/checks.txt")
   if [ -n "$seen" ]; then
-    echo "soak: a load committed at +$(awk -v a="$committed" -v b="$(head -1 "$WORK/checks.txt" | cut -d' ' -f1)" 'BEGIN{printf "%.1f", a-b}') s; version $newest first served $(awk -v a="$committed" -v b="$seen" 'BEGIN{printf "%.1f", b-a}') s after the load ended" | tee -a "$OUT"
+    echo "soak: version $version committed at +$(awk -v a="$committed" -v b="$t0" 'BEGIN{printf "%.1f", a-b}') s, first served $(awk -v a="$committed" -v b="$seen" 'BEGIN{printf "%.1f", b-a}') s after the load ended" | tee -a "$OUT"
   else
-    echo "soak: a load committed; version $newest never served before the checker stopped" | tee -a "$OUT"
+    echo "soak: version $version committed, never served before the checker stopped" | tee -a "$OUT"
   fi
 done < "$WORK/commits.txt"
 awk '{printf "%.0f\n", $1/1024}' "$WORK/rss.txt" | sort -n | awk '{a[NR]=$1} END{print "soak: server resident memory " a[1] "-" a[NR] " MiB over " NR " samples (-Xmx2g)"}' | tee -a "$OUT"

@@ -8,7 +8,7 @@ local paths = {
   "/api/v1/reports/effective-change-top?period=2008-09",
   "/api/v1/penetration?partnership=Oxfordshire&period=2008-09",
   "/api/v1/bullseye?partnership=Gateshead",
-  "/api/v1/breakdown?partnership=Gateshead&period=2008-09",
+  "/api/v1/reports/penetration-table?period=2008-09&region=South%20East",
   "/api/v1/prevalence-change?partnership=Gateshead&from=2006-07&to=2008-09",
   "/api/v1/funding?partnership=Gateshead",
   "/api/v1/targets?partnership=Gateshead",

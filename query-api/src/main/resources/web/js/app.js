@@ -36,14 +36,32 @@ export function apiUrl(path, params = {}) {
   return url.pathname + url.search;
 }
 
+const KEY = "dtw.api-key";
+
+/** The API key the analyst gave on this tab (kept for the tab only, never in the page's URL). */
+export function apiKey() {
+  return sessionStorage.getItem(KEY) || "";
+}
+
+export function setApiKey(key) {
+  if (key) sessionStorage.setItem(KEY, key.trim());
+  else sessionStorage.removeItem(KEY);
+}
+
+/** Headers with the key as a bearer token, when there is one: without, the API answers as public. */
+export function authHeaders(headers = {}) {
+  const key = apiKey();
+  return key ? { ...headers, Authorization: "Bearer " + key } : headers;
+}
+
 export async function getJson(path, params) {
-  return answer(await fetch(apiUrl(path, params)));
+  return answer(await fetch(apiUrl(path, params), { headers: authHeaders() }));
 }
 
 export async function postJson(path, body, params) {
   const response = await fetch(apiUrl(path, params), {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: authHeaders({ "Content-Type": "application/json" }),
     body: JSON.stringify(body),
   });
   return answer(response);

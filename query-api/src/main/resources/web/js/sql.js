@@ -1,10 +1,23 @@
 // The SQL console: one read-only query over the analysts' views, its rows in a table, CSV and
 // Excel downloads, errors in words with their position, and the views and columns beside it.
 import { frame } from "./layout.js";
-import { apiUrl, choice, clearError, getJson, postJson, remember, reportTable, showError } from "./app.js";
+import { ApiError, apiKey, apiUrl, authHeaders, choice, clearError, getJson, postJson, remember, reportTable, setApiKey, showError } from "./app.js";
 
 frame();
 const $ = (id) => document.getElementById(id);
+$("api-key").value = apiKey();
+$("api-key").addEventListener("change", (e) => { setApiKey(e.target.value); catalog(); });
+
+/** SQL is for analyst keys: to anyone else the endpoint does not exist, so say what is needed. */
+function explained(e) {
+  if (e instanceof ApiError && (e.status === 404 || e.status === 401)) {
+    return new ApiError(e.status, {
+      message: apiKey() ? "This key cannot run SQL (" + e.message + ")." : "SQL needs an analyst's API key.",
+      hint: "enter a key made with: bin/dwh keys create --role analyst --name YOU",
+    });
+  }
+  return e;
+}
 $("sql").value = choice("sql", "SELECT partnership, financial_year, penetration_pct\nFROM penetration\nWHERE region = 'South East' AND financial_year = '2008-09'\nORDER BY penetration_pct DESC");
 
 function request() {
@@ -25,7 +38,7 @@ async function run() {
   } catch (e) {
     $("status").textContent = "";
     $("result").replaceChildren();
-    showError($("error"), e);
+    showError($("error"), explained(e));
   }
 }
 
@@ -34,12 +47,12 @@ async function download(format) {
   clearError($("error"));
   const response = await fetch(apiUrl("sql", { format }), {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: authHeaders({ "Content-Type": "application/json" }),
     body: JSON.stringify(request()),
   });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    showError($("error"), { message: (body.error && body.error.message) || "download failed", error: body.error || {} });
+    showError($("error"), explained(new ApiError(response.status, body.error)));
     return;
   }
   const a = document.createElement("a");
@@ -51,8 +64,13 @@ async function download(format) {
 }
 
 async function catalog() {
-  const c = await getJson("catalog");
   const box = $("catalog");
+  box.replaceChildren();
+  const c = await getJson("catalog").catch(() => null);
+  if (!c) {
+    box.textContent = "The views and tables are listed for an analyst's key.";
+    return;
+  }
   for (const entry of [...c.views, ...c.tables]) {
     const details = document.createElement("details");
     details.dataset.name = entry.name;
@@ -81,5 +99,5 @@ $("query").addEventListener("submit", (e) => { e.preventDefault(); run(); });
 $("sql").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); } });
 $("csv").addEventListener("click", () => download("csv"));
 $("xlsx").addEventListener("click", () => download("xlsx"));
-catalog().catch((e) => showError($("error"), e));
+catalog();
 if (choice("sql", null)) run();

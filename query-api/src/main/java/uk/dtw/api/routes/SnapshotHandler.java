@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import uk.dtw.api.errors.ApiError;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.formats.Headers;
 import uk.dtw.api.limits.ReportWorkers;
@@ -36,7 +37,8 @@ interface SnapshotHandler {
 
   /**
    * As {@link #using}, for a named report read by GET: an answer this version gave before to the
-   * same path and parameters is sent again without touching the warehouse. Errors are not kept.
+   * same path and parameters is sent again without touching the warehouse; so is a mistake (400,
+   * 404) it answered, not being busy.
    */
   static Handler cached(SnapshotSource source, SnapshotHandler body) {
     return using(
@@ -45,15 +47,25 @@ interface SnapshotHandler {
           String request = request(ctx);
           Answers answers = snapshot.answers();
           Answers.Answer kept = answers.get(request);
+          CompletableFuture<Answers.Answer> mine = new CompletableFuture<>();
+          boolean leading = false;
           if (kept == null) {
-            kept = sharedAnswer(answers, request);
+            CompletableFuture<Answers.Answer> other = answers.computing(request, mine);
+            leading = other == null;
+            // A leader that finished just before we registered has left its answer kept.
+            kept = leading ? answers.get(request) : await(other);
+            if (leading && kept != null) {
+              mine.complete(kept);
+              answers.computed(request, mine);
+            }
           }
           if (kept != null) {
+            if (kept.error() != null) {
+              throw kept.error();
+            }
             ctx.contentType(kept.contentType()).result(kept.body());
             return;
           }
-          CompletableFuture<Answers.Answer> mine = new CompletableFuture<>();
-          boolean leading = answers.computing(request, mine) == null;
           try {
             ReportWorkers.run(() -> body.handle(ctx, snapshot));
             if (ctx.status().getCode() == 200 && ctx.resultInputStream() != null) {
@@ -63,6 +75,13 @@ interface SnapshotHandler {
               answers.put(request, answer);
               mine.complete(answer);
             }
+          } catch (ApiError e) {
+            if (e.status() == 400 || e.status() == 404) {
+              Answers.Answer mistake = Answers.Answer.of(e);
+              answers.put(request, mistake);
+              mine.complete(mistake);
+            }
+            throw e;
           } finally {
             mine.complete(null);
             if (leading) {
@@ -73,15 +92,11 @@ interface SnapshotHandler {
   }
 
   /**
-   * The answer another request for the same report is computing now, once it has: sixty-four
-   * clients asking for one cold ranking compute it once, not sixty-four times. Null when none is
-   * under way or it ended without an answer to share (then this request computes its own).
+   * The answer another request for the same report was computing, once it has: sixty-four clients
+   * asking for one cold ranking compute it once, not sixty-four times. Null when it ended without
+   * an answer to share (then this request computes its own).
    */
-  private static Answers.Answer sharedAnswer(Answers answers, String request) throws Exception {
-    CompletableFuture<Answers.Answer> other = answers.underWay(request);
-    if (other == null) {
-      return null;
-    }
+  private static Answers.Answer await(CompletableFuture<Answers.Answer> other) throws Exception {
     try {
       return other.get(ReportWorkers.WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -9,8 +9,24 @@ import java.util.Map;
  * the kept bytes pass the budget; an answer larger than a tenth of it is not kept.
  */
 public final class Answers {
-  /** A response as sent: its content type and body. */
-  public record Answer(String contentType, byte[] body) {}
+  /**
+   * A response as sent: its content type and body, or the caller's mistake it was (a 400 or 404 a
+   * version gives again and again: a request that fails slowly must not cost its work each time).
+   */
+  public record Answer(String contentType, byte[] body, uk.dtw.api.errors.ApiError error) {
+    public Answer(String contentType, byte[] body) {
+      this(contentType, body, null);
+    }
+
+    /** The same mistake as an answer to keep. */
+    public static Answer of(uk.dtw.api.errors.ApiError error) {
+      return new Answer(null, new byte[0], error);
+    }
+
+    long size() {
+      return body.length + (error == null ? 0 : 2L * error.getMessage().length() + 256);
+    }
+  }
 
   private final long budgetBytes;
 
@@ -31,16 +47,16 @@ public final class Answers {
   }
 
   public synchronized void put(String request, Answer answer) {
-    long size = answer.body().length + request.length() * 2L;
+    long size = answer.size() + request.length() * 2L;
     if (size > budgetBytes / 10) {
       return;
     }
     Answer before = kept.put(request, answer);
-    bytes += size - (before == null ? 0 : before.body().length + request.length() * 2L);
+    bytes += size - (before == null ? 0 : before.size() + request.length() * 2L);
     var oldest = kept.entrySet().iterator();
     while (bytes > budgetBytes && oldest.hasNext()) {
       Map.Entry<String, Answer> e = oldest.next();
-      bytes -= e.getValue().body().length + e.getKey().length() * 2L;
+      bytes -= e.getValue().size() + e.getKey().length() * 2L;
       oldest.remove();
     }
   }
@@ -53,11 +69,6 @@ public final class Answers {
   public java.util.concurrent.CompletableFuture<Answer> computing(
       String request, java.util.concurrent.CompletableFuture<Answer> mine) {
     return computing.putIfAbsent(request, mine);
-  }
-
-  /** The computation of {@code request} under way now, or null. */
-  public java.util.concurrent.CompletableFuture<Answer> underWay(String request) {
-    return computing.get(request);
   }
 
   public void computed(String request, java.util.concurrent.CompletableFuture<Answer> mine) {

@@ -83,6 +83,7 @@ class SmallCountsLeakTest {
           "gbp_per_pdu_in_treatment");
 
   private static Http http;
+  private static Http analyst;
   private static final List<String> answered = new ArrayList<>();
   private static final Map<String, Set<String>> visibleCounts = new HashMap<>();
 
@@ -91,7 +92,9 @@ class SmallCountsLeakTest {
     Path landing =
         Path.of(
             SmallCountsLeakTest.class.getClassLoader().getResource("disclosure/landing").toURI());
-    http = SampleApi.start(SampleWarehouse.load("small-counts", landing));
+    Path warehouse = SampleWarehouse.load("small-counts", landing);
+    http = SampleApi.start(warehouse, uk.dtw.model.schema.Role.PUBLIC);
+    analyst = SampleApi.start(warehouse, uk.dtw.model.schema.Role.ANALYST);
     for (Endpoint e : Routes.endpoints(uk.dtw.model.schema.Role.PUBLIC)) {
       if (e.method().equals("GET")) {
         for (String query : queries(e)) {
@@ -119,6 +122,15 @@ class SmallCountsLeakTest {
         .containsExactlyInAnyOrder("Sunderland", "North Tyneside");
     assertThat(visibleCounts.get("pdus_in_effective_treatment"))
         .containsExactlyInAnyOrder("Sunderland", "North Tyneside");
+  }
+
+  @Test
+  void an_analyst_key_sees_the_counts_the_public_reports_withhold() {
+    JsonNode body = analyst.ok("/api/v1/rankings?measure=pdus_in_treatment&period=2008-09");
+    JsonNode gateshead = row(body.get("rows"), "Gateshead");
+
+    assertThat(gateshead.get("value").asDouble()).isEqualTo(3.0);
+    assertThat(gateshead.path("suppressed").isEmpty()).as("nothing withheld").isTrue();
   }
 
   @Test

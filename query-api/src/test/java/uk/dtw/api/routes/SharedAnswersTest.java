@@ -48,4 +48,47 @@ class SharedAnswersTest {
       source.close();
     }
   }
+
+  @Test
+  void a_mistake_is_kept_like_an_answer_but_being_busy_is_not() throws Exception {
+    AtomicInteger computed = new AtomicInteger();
+    FixedSnapshotSource source = new FixedSnapshotSource(FakeWarehouse.snapshot());
+    Javalin app =
+        Javalin.create(
+                cfg -> {
+                  cfg.routes.get(
+                      "/mistake",
+                      SnapshotHandler.cached(
+                          source,
+                          (ctx, snapshot) -> {
+                            computed.incrementAndGet();
+                            throw uk.dtw.api.errors.Errors.noRoute("GET", "/nothing");
+                          }));
+                  cfg.routes.get(
+                      "/busy",
+                      SnapshotHandler.cached(
+                          source,
+                          (ctx, snapshot) -> {
+                            computed.incrementAndGet();
+                            throw uk.dtw.api.errors.Errors.busy("busy", "retry");
+                          }));
+                  uk.dtw.api.errors.ErrorHandlers.register(cfg.routes);
+                })
+            .start("127.0.0.1", 0);
+    try {
+      Http http = new Http(app.port());
+      HttpResponse<String> first = http.get("/mistake?x=1");
+      HttpResponse<String> again = http.get("/mistake?x=1");
+      assertThat(first.statusCode()).isEqualTo(404);
+      assertThat(again.body()).isEqualTo(first.body());
+      assertThat(computed.get()).as("the mistake computed once").isEqualTo(1);
+
+      assertThat(http.get("/busy").statusCode()).isEqualTo(429);
+      assertThat(http.get("/busy").statusCode()).isEqualTo(429);
+      assertThat(computed.get()).as("busy is asked again each time").isEqualTo(3);
+    } finally {
+      app.stop();
+      source.close();
+    }
+  }
 }

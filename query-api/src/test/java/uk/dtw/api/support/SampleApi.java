@@ -53,8 +53,15 @@ public final class SampleApi {
 
   /** A server over any warehouse, stopped when the JVM exits. */
   public static Http start(java.nio.file.Path warehouse) {
+    return start(warehouse, Role.ADMIN);
+  }
+
+  /** A server over any warehouse answering every caller as {@code role}. */
+  public static Http start(java.nio.file.Path warehouse, Role role) {
     ApiServer server =
-        new ApiServer(WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)), ADMIN)
+        new ApiServer(
+                WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)),
+                Access.anonymous(role))
             .start("127.0.0.1", 0);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "national-api-stop"));
     return new Http(server.port());
