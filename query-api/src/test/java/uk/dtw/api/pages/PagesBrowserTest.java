@@ -242,6 +242,34 @@ class PagesBrowserTest {
     Browser.screenshot("sql-console-error");
   }
 
+  @Test
+  void sql_console_on_a_keyed_server_asks_for_a_key_and_runs_with_one() {
+    // A fresh tab's storage: the key is kept per tab, and another test may have left none.
+    browser.get(uk.dtw.api.support.KeyedSampleApi.anonymous().base() + "/sql.html");
+    browser.executeScript("sessionStorage.clear()");
+    browser.navigate().refresh();
+    WebElement editor = browser.findElement(By.id("sql"));
+    editor.clear();
+    editor.sendKeys("SELECT COUNT(*) AS n FROM partnership");
+    browser.findElement(By.id("run")).click();
+    WebElement error = browser.findElement(By.id("error"));
+    waitUntil(error::isDisplayed);
+    assertThat(error.getText()).contains("SQL needs an analyst's API key");
+
+    WebElement key = browser.findElement(By.id("api-key"));
+    key.sendKeys(uk.dtw.api.support.KeyedSampleApi.analystKey(), Keys.TAB);
+    browser.findElement(By.id("run")).click();
+    waitForRows("#result", 1);
+    assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    // The catalogue, for analysts only, is listed once the key is there.
+    waitUntil(
+        () ->
+            !browser
+                .findElements(By.cssSelector("#catalog details[data-name=penetration]"))
+                .isEmpty());
+    browser.executeScript("sessionStorage.clear()");
+  }
+
   private static void open(String path) {
     browser.get(http.base() + path);
   }
