@@ -56,21 +56,7 @@ public final class KeysMain implements Callable<Integer> {
   /** The command line with the handlers every run uses: what {@link #main} executes. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new KeysMain());
-    cli.setParameterExceptionHandler(KeysMain::usageError);
+    cli.setParameterExceptionHandler(UsageErrors::handle);
     return cli;
-  }
-
-  /** As serve's: one line naming what was wrong, then the (sub)command's usage, on stderr; 2. */
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    if (!(e instanceof CommandLine.UnmatchedArgumentException)
-        && !cmd.getUnmatchedArguments().isEmpty()) {
-      e = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
-    }
-    err.println("error: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    cmd.usage(err, CommandLine.Help.Ansi.OFF);
-    return 2;
   }
 }

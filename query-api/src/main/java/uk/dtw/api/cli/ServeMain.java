@@ -89,26 +89,8 @@ public final class ServeMain implements Callable<Integer> {
   /** The command line with the handler every run uses: what {@link #main} executes. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ServeMain());
-    cli.setParameterExceptionHandler(ServeMain::usageError);
+    cli.setParameterExceptionHandler(UsageErrors::handle);
     return cli;
-  }
-
-  /**
-   * A wrong command line: one line naming what was wrong (with picocli's suggestions for a misspelt
-   * option), then the usage, all on stderr; exit 2.
-   */
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    // picocli checks required options before unknown ones: name the unknown one, the likelier slip.
-    if (!(e instanceof CommandLine.UnmatchedArgumentException)
-        && !cmd.getUnmatchedArguments().isEmpty()) {
-      e = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
-    }
-    err.println("error: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    cmd.usage(err, CommandLine.Help.Ansi.OFF);
-    return 2;
   }
 
   @Override
