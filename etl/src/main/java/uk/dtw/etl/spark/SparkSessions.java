@@ -21,8 +21,11 @@ public final class SparkSessions {
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.ui.enabled", "false")
-            // Extracts are small: a handful of partitions beats the default 200 on every shuffle.
-            .config("spark.sql.shuffle.partitions", "4")
+            // Extracts are small: a handful of partitions beats the default 200 on every shuffle;
+            // a cluster with many cores raises it with -Dspark.sql.shuffle.partitions=N.
+            .config(
+                "spark.sql.shuffle.partitions",
+                System.getProperty("spark.sql.shuffle.partitions", "4"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
             // Keep the timestamps we write in UTC whatever the machine's zone.
             .config("spark.sql.session.timeZone", "UTC");
