@@ -1,6 +1,5 @@
 package uk.dtw.warehouse;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -17,6 +16,7 @@ import uk.dtw.warehouse.calcite.WarehouseDialect;
 import uk.dtw.warehouse.calcite.WarehouseSchema;
 import uk.dtw.warehouse.calcite.WarehouseTables;
 import uk.dtw.warehouse.delta.DeltaTableReader;
+import uk.dtw.warehouse.delta.HadoopLocations;
 import uk.dtw.warehouse.delta.ScanStats;
 
 /**
@@ -43,7 +43,8 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * The latest warehouse version below {@code location}; an empty warehouse if nothing was loaded.
+   * The latest warehouse version below {@code location} (a local path or any Hadoop URI); an empty
+   * warehouse if nothing was loaded.
    */
   public static Warehouse open(String location) {
     return open(location, null);
@@ -55,7 +56,7 @@ public final class Warehouse implements AutoCloseable {
    * @throws WarehouseException if that version does not exist (kind NOT_FOUND) or is negative
    */
   public static Warehouse open(String location, Long version) {
-    return new Warehouse(WarehouseSnapshot.open(Path.of(location), version));
+    return new Warehouse(WarehouseSnapshot.open(location, version));
   }
 
   /**
@@ -66,12 +67,20 @@ public final class Warehouse implements AutoCloseable {
   public static long latestVersion(String location) {
     DeltaTableReader metaLoad =
         DeltaTableReader.open(
-            Path.of(location).resolve(AuditTables.META_LOAD.relativePath()), null);
+            HadoopLocations.resolve(location, AuditTables.META_LOAD.relativePath()), null);
     try {
       return metaLoad.version();
     } catch (RuntimeException e) {
       throw WarehouseException.unreadableTable(AuditTables.META_LOAD.name(), null, e);
     }
+  }
+
+  /**
+   * Whether {@code location} (a local path or any Hadoop URI) is a folder, read with the same
+   * Hadoop settings as the tables in it.
+   */
+  public static boolean isFolder(String location) {
+    return HadoopLocations.isFolder(location, HadoopLocations.configuration());
   }
 
   /** The Delta version of meta_load this warehouse reads; -1 when nothing has been loaded. */

@@ -12,6 +12,7 @@ import uk.dtw.model.schema.AuditTables;
 import uk.dtw.model.schema.StarSchema;
 import uk.dtw.model.schema.TableDef;
 import uk.dtw.warehouse.delta.DeltaTableReader;
+import uk.dtw.warehouse.delta.HadoopLocations;
 
 /**
  * One warehouse version resolved: every table of the star schema pinned to the Delta version the
@@ -39,10 +40,15 @@ public final class WarehouseSnapshot {
 
   /** Resolves warehouse version {@code requested} below {@code root}, or the latest when null. */
   public static WarehouseSnapshot open(Path root, Long requested) {
+    return open(root.toString(), requested);
+  }
+
+  /** Like {@link #open(Path, Long)} for a root given as a local path or any Hadoop URI. */
+  public static WarehouseSnapshot open(String root, Long requested) {
     if (requested != null && requested < 0) {
       throw WarehouseException.invalidVersion(requested);
     }
-    Path metaFolder = root.resolve(META_LOAD.relativePath());
+    String metaFolder = HadoopLocations.resolve(root, META_LOAD.relativePath());
     DeltaTableReader meta = DeltaTableReader.open(metaFolder, null);
     if (requested != null && requested != meta.version()) {
       if (requested > meta.version()) {
@@ -54,7 +60,7 @@ public final class WarehouseSnapshot {
     Map<String, DeltaTableReader> tables = new LinkedHashMap<>();
     Set<String> pinned = new HashSet<>();
     for (TableDef def : StarSchema.TABLES) {
-      Path folder = root.resolve(def.relativePath());
+      String folder = HadoopLocations.resolve(root, def.relativePath());
       Long pin = pins.get(def.relativePath());
       if (pin != null) {
         pinned.add(def.name());

@@ -6,20 +6,37 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** A session on the given master ({@code local[*]}, {@code spark://host:7077}, ...). */
+  /**
+   * A session on the given master ({@code local[*]}, {@code spark://host:7077}, ...). On a cluster
+   * the executors get this JVM's classpath (see {@link ClusterExecutors}) and the session is only
+   * returned once one of them has started.
+   */
   public static SparkSession create(String master) {
-    return SparkSession.builder()
-        .appName("dtw-etl")
-        .master(master)
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config(
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.ui.enabled", "false")
-        // Extracts are small: a handful of partitions beats the default 200 on every shuffle.
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        // Keep the timestamps we write in UTC whatever the machine's zone.
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("dtw-etl")
+            .master(master)
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.ui.enabled", "false")
+            // Extracts are small: a handful of partitions beats the default 200 on every shuffle;
+            // a cluster with many cores raises it with -Dspark.sql.shuffle.partitions=N.
+            .config(
+                "spark.sql.shuffle.partitions",
+                System.getProperty("spark.sql.shuffle.partitions", "4"))
+            .config("spark.databricks.delta.snapshotPartitions", "2")
+            // Keep the timestamps we write in UTC whatever the machine's zone.
+            .config("spark.sql.session.timeZone", "UTC");
+    boolean cluster = ClusterExecutors.isCluster(master);
+    if (cluster) {
+      ClusterExecutors.configure(builder);
+    }
+    SparkSession spark = builder.getOrCreate();
+    if (cluster) {
+      ClusterExecutors.awaitFirst(spark, master);
+    }
+    return spark;
   }
 }

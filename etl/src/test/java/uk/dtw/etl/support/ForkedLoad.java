@@ -22,6 +22,11 @@ public final class ForkedLoad {
   }
 
   public static ForkedLoad start(Path landing, Path warehouse, Path output) {
+    return start("local[1]", landing, warehouse, output);
+  }
+
+  /** A load on {@code master} with the step lines and no progress display, into {@code output}. */
+  public static ForkedLoad start(String master, Path landing, Path warehouse, Path output) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -36,11 +41,14 @@ public final class ForkedLoad {
             "uk.dtw.etl.cli.EtlMain",
             "load",
             "--master",
-            "local[1]",
+            master,
             "--landing",
             landing.toString(),
             "--warehouse",
             warehouse.toString()));
+    if (!master.startsWith("local")) {
+      command.add("--no-progress");
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

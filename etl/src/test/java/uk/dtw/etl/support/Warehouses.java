@@ -38,6 +38,20 @@ public final class Warehouses {
     return Path.of(System.getProperty("dtw.sample", "../data/sample")).toAbsolutePath().normalize();
   }
 
+  /** Removes a folder and everything in it, if it is there. */
+  public static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (var paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Path write(String relativePath, String... lines) {
     try {
       Path file = landing.resolve(relativePath);

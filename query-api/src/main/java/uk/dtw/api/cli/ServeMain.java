@@ -2,7 +2,7 @@ package uk.dtw.api.cli;
 
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -16,6 +16,7 @@ import uk.dtw.api.access.Access;
 import uk.dtw.api.access.KeyFile;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.api.snapshot.WarehouseSnapshots;
+import uk.dtw.warehouse.Warehouse;
 import uk.dtw.warehouse.WarehouseException;
 
 /** The {@code serve} command: the query API over a warehouse folder, until stopped. */
@@ -56,8 +57,10 @@ public final class ServeMain implements Callable<Integer> {
       names = "--warehouse",
       required = true,
       paramLabel = "DIR",
-      description = "Required. Warehouse folder a load has written (bin/dwh load).")
-  Path warehouse;
+      description =
+          "Required. Warehouse folder a load has written (bin/dwh load): a local path or any"
+              + " Hadoop URI.")
+  String warehouse;
 
   @Option(
       names = "--host",
@@ -96,7 +99,14 @@ public final class ServeMain implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(warehouse)) {
+    boolean folder;
+    try {
+      folder = Warehouse.isFolder(warehouse);
+    } catch (UncheckedIOException e) {
+      err.println("error: cannot read warehouse " + warehouse + ": " + e.getCause().getMessage());
+      return 2;
+    }
+    if (!folder) {
       err.println(
           "error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
       return 2;

@@ -7,9 +7,9 @@ import java.time.Duration;
 import uk.dtw.warehouse.Warehouse;
 
 /**
- * Snapshots of a warehouse folder through the {@link Warehouse} facade, refreshed when a new load
- * lands: the read side finds the newest version through Delta Kernel, at most once per check
- * interval, so no code here reads Delta's log by hand.
+ * Snapshots of a warehouse folder (a local path or any Hadoop URI) through the {@link Warehouse}
+ * facade, refreshed when a new load lands: the read side finds the newest version through Delta
+ * Kernel, at most once per check interval, so no code here reads Delta's log by hand.
  */
 public final class WarehouseSnapshots {
   private WarehouseSnapshots() {}
@@ -19,6 +19,11 @@ public final class WarehouseSnapshots {
    * checkEvery}.
    */
   public static SnapshotSource refreshing(Path location, Duration checkEvery) {
+    return refreshing(location.toString(), checkEvery);
+  }
+
+  /** Like {@link #refreshing(Path, Duration)} for a local path or any Hadoop URI. */
+  public static SnapshotSource refreshing(String location, Duration checkEvery) {
     return new RefreshingSnapshotSource(
         () -> latestVersion(location),
         version -> open(location, version),
@@ -28,7 +33,12 @@ public final class WarehouseSnapshots {
 
   /** The warehouse at one version as a snapshot that closes the warehouse when released. */
   public static Snapshot open(Path location, long version) {
-    Warehouse warehouse = Warehouse.open(location.toString(), version);
+    return open(location.toString(), version);
+  }
+
+  /** Like {@link #open(Path, long)} for a local path or any Hadoop URI. */
+  public static Snapshot open(String location, long version) {
+    Warehouse warehouse = Warehouse.open(location, version);
     try {
       return Snapshot.perRole(warehouse.version(), warehouse::connection, warehouse);
     } catch (RuntimeException e) {
@@ -43,6 +53,11 @@ public final class WarehouseSnapshots {
 
   /** The newest warehouse version, or -1 when nothing was loaded (see {@link Warehouse}). */
   public static long latestVersion(Path location) {
-    return Warehouse.latestVersion(location.toString());
+    return latestVersion(location.toString());
+  }
+
+  /** Like {@link #latestVersion(Path)} for a local path or any Hadoop URI. */
+  public static long latestVersion(String location) {
+    return Warehouse.latestVersion(location);
   }
 }

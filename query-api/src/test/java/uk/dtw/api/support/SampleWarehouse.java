@@ -84,6 +84,31 @@ public final class SampleWarehouse {
     return target;
   }
 
+  /**
+   * A real ETL load of {@code landing} into an existing {@code warehouse}, started and not awaited:
+   * for a test that watches servers while it commits.
+   */
+  public static Process startLoad(Path landing, Path warehouse, Path log) {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                etl(
+                    root(),
+                    "load",
+                    "--no-progress",
+                    "--landing",
+                    landing.toString(),
+                    "--warehouse",
+                    warehouse.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the ETL", e);
+    }
+  }
+
   private static Path root() {
     return Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
   }

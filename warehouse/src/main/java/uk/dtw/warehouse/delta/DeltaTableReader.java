@@ -22,7 +22,6 @@ import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,10 +51,12 @@ import uk.dtw.warehouse.WarehouseException;
  */
 public final class DeltaTableReader {
 
-  // One engine per JVM: it wraps a Hadoop Configuration, which is slow to build and safe to share.
-  private static final Engine ENGINE = DefaultEngine.create(new Configuration());
+  // One engine per JVM: it wraps a Hadoop Configuration, which is slow to build and safe to share;
+  // built from the same Hadoop settings the load writes with (see HadoopLocations).
+  private static final Configuration CONF = HadoopLocations.configuration();
+  private static final Engine ENGINE = DefaultEngine.create(CONF);
 
-  private final Path folder;
+  private final String folder;
   private final Long pinnedVersion;
   private final boolean exists;
   private Snapshot snapshot;
@@ -63,21 +64,32 @@ public final class DeltaTableReader {
   private final AtomicLong filesRead = new AtomicLong();
   private final AtomicLong rowsRead = new AtomicLong();
 
-  private DeltaTableReader(Path folder, Long pinnedVersion, boolean exists) {
-    this.folder = folder.toAbsolutePath().normalize();
+  private DeltaTableReader(String folder, Long pinnedVersion, boolean exists) {
+    this.folder = HadoopLocations.normalise(folder);
     this.pinnedVersion = pinnedVersion;
     this.exists = exists;
   }
 
   /** Opens the table in {@code folder} at {@code version}, or at its latest version when null. */
   public static DeltaTableReader open(Path folder, Long version) {
-    return new DeltaTableReader(folder, version, Files.isDirectory(folder.resolve("_delta_log")));
+    return open(folder.toString(), version);
+  }
+
+  /**
+   * Opens the table at {@code location} (a local path or any Hadoop URI) at {@code version}, or at
+   * its latest version when null.
+   */
+  public static DeltaTableReader open(String location, Long version) {
+    return new DeltaTableReader(
+        location,
+        version,
+        HadoopLocations.isFolder(HadoopLocations.resolve(location, "_delta_log"), CONF));
   }
 
   /**
    * A table that reads as empty whatever the folder holds: one the warehouse version does not list.
    */
-  public static DeltaTableReader empty(Path folder) {
+  public static DeltaTableReader empty(String folder) {
     return new DeltaTableReader(folder, null, false);
   }
 
@@ -141,8 +153,7 @@ public final class DeltaTableReader {
       builder = builder.withFilter(predicate.get());
     }
     scans.incrementAndGet();
-    ScanRows it =
-        new ScanRows(builder.build(), new BatchRows(def, folder.toString(), columns), checkpoint);
+    ScanRows it = new ScanRows(builder.build(), new BatchRows(def, folder, columns), checkpoint);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
         .onClose(it::close);
   }
@@ -199,11 +210,11 @@ public final class DeltaTableReader {
   private synchronized Snapshot snapshot() {
     if (snapshot == null) {
       try {
-        SnapshotBuilder builder = TableManager.loadSnapshot(folder.toString());
+        SnapshotBuilder builder = TableManager.loadSnapshot(folder);
         snapshot =
             (pinnedVersion == null ? builder : builder.atVersion(pinnedVersion)).build(ENGINE);
       } catch (KernelException e) {
-        throw WarehouseException.unreadableTable(folder.toString(), pinnedVersion, e);
+        throw WarehouseException.unreadableTable(folder, pinnedVersion, e);
       }
     }
     return snapshot;
