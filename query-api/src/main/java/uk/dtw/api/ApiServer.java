@@ -52,7 +52,8 @@ public final class ApiServer {
     CancelCheckProgram.install();
     this.adhoc = new AdhocSql(limits);
     // JDBC has the limits of POST /sql: its row cap and time limit.
-    this.jdbc = JdbcEndpoint.standard(source, limits.maxRows(), limits.timeoutSeconds());
+    this.jdbc =
+        JdbcEndpoint.standard(source, limits.maxRows(), limits.timeoutSeconds(), adhoc.gate());
     this.app =
         Javalin.create(
             cfg -> {

@@ -23,6 +23,7 @@ import uk.dtw.model.schema.Role;
 public final class Access {
   private static final Logger LOG = LoggerFactory.getLogger(Access.class);
   private static final String ROLE = "dtw.role";
+  private static final String CALLER = "dtw.caller";
   private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
   private static final String CHALLENGE = "Bearer realm=\"dtw\"";
 
@@ -54,10 +55,23 @@ public final class Access {
     return role == null ? Role.PUBLIC : role;
   }
 
-  /** Sets the request's role from its Authorization header, or answers 401. */
+  /**
+   * Who is asking, for limits kept per caller: a key's name, or without a key the remote address
+   * (every keyless caller on one machine is one caller, which is what a limit means for them).
+   */
+  public static String caller(Context ctx) {
+    String key = ctx.attribute(CALLER);
+    return key != null ? key : "address " + ctx.ip();
+  }
+
+  /** Sets the request's role (and caller) from its Authorization header, or answers 401. */
   public void check(Context ctx) {
     try {
-      ctx.attribute(ROLE, roleOf(ctx.header("Authorization")));
+      ApiKey key = keyOf(ctx.header("Authorization"));
+      ctx.attribute(ROLE, key == null ? anonymous : key.role());
+      if (key != null) {
+        ctx.attribute(CALLER, "key " + key.name());
+      }
     } catch (RuntimeException e) {
       ctx.header("WWW-Authenticate", CHALLENGE);
       throw e;
@@ -80,8 +94,14 @@ public final class Access {
 
   /** The role a request with this Authorization header (null: none) has. */
   public Role roleOf(String authorization) {
+    ApiKey key = keyOf(authorization);
+    return key == null ? anonymous : key.role();
+  }
+
+  /** The key a request with this Authorization header presents; null without one. */
+  private ApiKey keyOf(String authorization) {
     if (authorization == null) {
-      return anonymous;
+      return null;
     }
     String[] parts = authorization.strip().split("\\s+", 2);
     if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
@@ -98,7 +118,7 @@ public final class Access {
     if (found == null) {
       throw Errors.unauthorized("the API key is not valid (unknown, mistyped or revoked)");
     }
-    return found.role();
+    return found;
   }
 
   /** The keys accepted now, as an admin may see them: name, role, created; never their hashes. */

@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Service.ErrorResponse;
 import uk.dtw.api.access.Access;
 import uk.dtw.api.formats.Headers;
+import uk.dtw.api.limits.QueryGate;
 import uk.dtw.api.snapshot.SnapshotSource;
 
 /**
@@ -59,7 +60,8 @@ public final class JdbcEndpoint implements AutoCloseable {
       int timeoutSeconds,
       int maxConnections,
       Duration idle,
-      Clock clock) {
+      Clock clock,
+      QueryGate gate) {
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -70,23 +72,27 @@ public final class JdbcEndpoint implements AutoCloseable {
     this.sessions = new Sessions(source, maxConnections, idle, clock);
     long every = Math.max(1, Math.min(idle.toSeconds() / 10, 60));
     timer.scheduleWithFixedDelay(sessions::closeIdle, every, every, TimeUnit.SECONDS);
-    Service service = new LocalService(new JdbcMeta(sessions, maxRows, timeoutSeconds, timer));
+    Service service =
+        new LocalService(new JdbcMeta(sessions, maxRows, timeoutSeconds, timer, gate));
     this.json = new JsonHandler(service, NoopMetricsSystem.getInstance());
     this.protobuf = new ProtobufHandler(service, translation, NoopMetricsSystem.getInstance());
   }
 
-  /** The endpoint with the standard limits. */
-  public static JdbcEndpoint standard(SnapshotSource source, int maxRows, int timeoutSeconds) {
+  /** The endpoint with the standard limits, admitting queries through {@code gate}. */
+  public static JdbcEndpoint standard(
+      SnapshotSource source, int maxRows, int timeoutSeconds, QueryGate gate) {
     return new JdbcEndpoint(
-        source, maxRows, timeoutSeconds, MAX_CONNECTIONS, IDLE, Clock.systemUTC());
+        source, maxRows, timeoutSeconds, MAX_CONNECTIONS, IDLE, Clock.systemUTC(), gate);
   }
 
   public void handle(Context ctx) throws IOException {
     JdbcMeta.CALLER.set(Access.role(ctx));
+    JdbcMeta.WHO.set(Access.caller(ctx));
     try {
       answer(ctx);
     } finally {
       JdbcMeta.CALLER.remove();
+      JdbcMeta.WHO.remove();
     }
   }
 

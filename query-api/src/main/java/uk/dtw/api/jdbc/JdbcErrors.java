@@ -32,7 +32,8 @@ final class JdbcErrors {
           error.hint() == null
               ? error.getMessage()
               : error.getMessage() + " (" + error.hint() + ")";
-      return new Refusal(message, sqlState(error.getMessage()));
+      return new Refusal(
+          message, error.status() == 429 ? Refusal.BUSY : sqlState(error.getMessage()));
     }
     LOG.error("JDBC call failed", e);
     return new Refusal("internal error: the server log has the details", Refusal.INTERNAL);

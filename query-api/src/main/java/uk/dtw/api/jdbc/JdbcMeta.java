@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import uk.dtw.api.limits.QueryGate;
 import uk.dtw.api.limits.SqlLimits;
+import uk.dtw.api.sql.RecursiveTurn;
 import uk.dtw.api.sql.SqlGuard;
 import uk.dtw.model.schema.Role;
 import uk.dtw.warehouse.calcite.QueryBudget;
@@ -31,13 +34,23 @@ final class JdbcMeta extends MetadataMeta {
   /** The role of the HTTP request the current thread is answering (see {@link JdbcEndpoint}). */
   static final ThreadLocal<Role> CALLER = new ThreadLocal<>();
 
+  /** Who the HTTP request is, for the per-caller limit ({@code Access.caller}). */
+  static final ThreadLocal<String> WHO = new ThreadLocal<>();
+
   private final Sessions sessions;
   private final int maxRows;
   private final int timeoutSeconds;
   private final ScheduledExecutorService watchdog;
+  private final QueryGate gate;
 
-  JdbcMeta(Sessions sessions, int maxRows, int timeoutSeconds, ScheduledExecutorService watchdog) {
+  JdbcMeta(
+      Sessions sessions,
+      int maxRows,
+      int timeoutSeconds,
+      ScheduledExecutorService watchdog,
+      QueryGate gate) {
     this.sessions = sessions;
+    this.gate = gate;
     this.maxRows = maxRows;
     this.timeoutSeconds = timeoutSeconds;
     this.watchdog = watchdog;
@@ -67,6 +80,26 @@ final class JdbcMeta extends MetadataMeta {
     } finally {
       session.lock.unlock();
     }
+  }
+
+  /**
+   * A call that plans or runs a query: within the per-caller and total limits that {@code POST
+   * /sql} has, shared with it, so JDBC cannot run more at once than HTTP may.
+   */
+  private <T, E extends Exception> T admitted(String connectionId, SessionCall<T, E> call)
+      throws E {
+    return in(
+        connectionId,
+        s -> {
+          try (QueryGate.Permit permit = gate.enter(who())) {
+            return call.apply(s);
+          }
+        });
+  }
+
+  private static String who() {
+    String who = WHO.get();
+    return who == null ? "jdbc" : who;
   }
 
   /** The caller's role; none set (a call from outside a request) reads as public. */
@@ -157,7 +190,7 @@ final class JdbcMeta extends MetadataMeta {
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    return in(
+    return admitted(
         ch.id,
         s -> {
           long cap = cap(maxRowCount);
@@ -186,7 +219,7 @@ final class JdbcMeta extends MetadataMeta {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
-    return in(
+    return admitted(
         h.connectionId,
         s -> {
           long cap = cap(maxRowCount);
@@ -240,7 +273,7 @@ final class JdbcMeta extends MetadataMeta {
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     Frame frame =
-        in(
+        admitted(
             h.connectionId,
             s -> {
               Session.Statement statement = s.statements.get(h.id);
@@ -305,14 +338,18 @@ final class JdbcMeta extends MetadataMeta {
     }
     AtomicBoolean cancel = s.avatica().getCancelFlag(h);
     Signature signature = statement.signature;
+    Supplier<Iterable<Object>> rows =
+        () -> s.meta.createIterable(h, null, signature, parameters, null);
+    if (RecursiveTurn.needsTurn(signature.sql)) {
+      // Recursive queries share a working table in the version's schema: they take turns with
+      // POST /sql's over the same schema (see RecursiveTurn).
+      rows =
+          RecursiveTurn.runInTurn(
+              rows, s.snapshot.as(s.role).recursiveQueries(), statement.maxRows, timeoutSeconds);
+    }
     statement.cursor =
         new Cursor(
-            () -> s.meta.createIterable(h, null, signature, parameters, null),
-            signature.cursorFactory,
-            statement.maxRows,
-            timeoutSeconds,
-            cancel,
-            watchdog);
+            rows, signature.cursorFactory, statement.maxRows, timeoutSeconds, cancel, watchdog);
   }
 
   /** The guard lets only queries through; this holds even if Calcite read one otherwise. */

@@ -22,6 +22,9 @@ final class Refusal extends AvaticaRuntimeException {
   /** SQLSTATE 08004: the server rejected the connection. */
   static final String REJECTED = "08004";
 
+  /** SQLSTATE class 53, insufficient resources: too many queries at once (retry shortly). */
+  static final String BUSY = "53000";
+
   /** SQLSTATE 08003: the connection does not exist. */
   static final String NO_CONNECTION = "08003";
 

@@ -36,7 +36,7 @@ final class SqlRoute {
             ? adhoc.limits().defaultRows()
             : Params.boundedInt("max_rows", max.asText(), 1, adhoc.limits().maxRows());
     AdhocSql.Result result =
-        adhoc.run(snapshot.as(Access.role(ctx)), sql.asText(), maxRows, Callers.of(ctx));
+        adhoc.run(snapshot.as(Access.role(ctx)), sql.asText(), maxRows, Access.caller(ctx));
     if (output.format() != Format.JSON) {
       ctx.header(Headers.TRUNCATED, Boolean.toString(result.truncated()));
       Output.table(ctx, output.format(), "query", result.table());
