@@ -8,7 +8,8 @@ import java.util.List;
  * column=a|b}), so a column whose meaning depends on the row can be classified row by row. {@code
  * family} names the partnership count a COUNT column shows ({@code pdus_in_treatment}, or {@code
  * pdus_in_effective_treatment@baseline} when its year is in column or metadata {@code baseline}),
- * so that its secondary suppression is the same in every output (see {@link Families}).
+ * so that its secondary suppression is the same in every output (see {@link Families}). A basis
+ * {@code @family} is that family's count of the row's partnership and period, shown elsewhere.
  */
 public record ColumnRule(
     String report,

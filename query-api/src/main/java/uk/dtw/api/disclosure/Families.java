@@ -38,22 +38,43 @@ public final class Families {
     SOURCES.put("interventions_started", "episode_waiting");
   }
 
+  /** Whether {@code disclosure/columns.csv} may name this family. */
+  static boolean knows(String family) {
+    return SOURCES.containsKey(family) || BreakdownCells.FAMILIES.contains(family);
+  }
+
   /** One computation per snapshot: a snapshot never changes, and outputs of it share the answer. */
   private static final Map<Snapshot, Families> CACHE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private final Snapshot snapshot;
   private final DisclosureConfig config;
-  private final Map<String, Set<String>> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Per family, the keys withheld: small (primary) ones and the secondary cells chosen here. */
+  private final Map<String, Withheld> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Withheld(Set<String> small, Set<String> secondary) {}
+
+  private volatile BreakdownCells breakdown;
 
   private Families(Snapshot snapshot, DisclosureConfig config) {
     this.snapshot = snapshot;
     this.config = config;
   }
 
+  /** Cells withheld elsewhere, for tests of one table: keys "family|partnership|period". */
+  private Set<String> fixed = Set.of();
+
   /** No secondary cells: for tests of one table. */
   static Families none() {
     return new Families(null, null);
+  }
+
+  /** These cells withheld, as if small or chosen elsewhere: for tests of one table. */
+  static Families withheld(String... keys) {
+    Families f = new Families(null, null);
+    f.fixed = Set.of(keys);
+    return f;
   }
 
   /** The secondary cells of this snapshot, each family computed when an output first needs it. */
@@ -61,9 +82,10 @@ public final class Families {
     return CACHE.computeIfAbsent(snapshot, s -> new Families(s, config));
   }
 
-  /** One family's secondary cells over every partnership, grouped by region and year. */
-  private Set<String> compute(String family) {
+  /** One family's small and secondary cells over every partnership, by region and year. */
+  private Withheld compute(String family) {
     Set<String> hidden = new HashSet<>();
+    Set<String> small = new HashSet<>();
     Table t =
         Queries.run(
             snapshot,
@@ -76,11 +98,13 @@ public final class Families {
                 + " IS NOT NULL");
     Map<String, List<List<Object>>> groups = new LinkedHashMap<>();
     for (List<Object> row : t.rows()) {
+      if (config.suppresses(row.get(3))) {
+        small.add(key(family, row.get(0), row.get(2)));
+      }
       groups.computeIfAbsent(row.get(1) + "|" + row.get(2), k -> new ArrayList<>()).add(row);
     }
     for (List<List<Object>> group : groups.values()) {
-      long small = group.stream().filter(r -> config.suppresses(r.get(3))).count();
-      if (small != 1) {
+      if (group.stream().filter(r -> config.suppresses(r.get(3))).count() != 1) {
         continue;
       }
       group.stream()
@@ -90,17 +114,68 @@ public final class Families {
                   .thenComparing(r -> String.valueOf(r.get(0))))
           .ifPresent(r -> hidden.add(key(family, r.get(0), r.get(2))));
     }
-    return Set.copyOf(hidden);
+    return new Withheld(Set.copyOf(small), Set.copyOf(hidden));
   }
 
-  /** Whether a partnership's count of a family in a year is a secondary suppression. */
-  boolean hides(String family, Object partnership, Object period) {
+  /**
+   * Whether a count of a family shown in an output is a secondary suppression; {@code cell} reads
+   * the output's {@code partnership} and {@code period} (and a breakdown's {@code dimension} and
+   * {@code category}).
+   */
+  boolean hides(String family, java.util.function.Function<String, Object> cell) {
     if (snapshot == null) {
       return false;
     }
+    if (BreakdownCells.FAMILIES.contains(family)) {
+      return breakdown().hides(family, cell);
+    }
     return byFamily
         .computeIfAbsent(family, this::compute)
-        .contains(key(family, partnership, period));
+        .secondary()
+        .contains(key(family, cell.apply("partnership"), cell.apply("period")));
+  }
+
+  /**
+   * Whether a partnership's count of a family in a period is withheld anywhere it is shown (small,
+   * or a secondary cell): for a figure derived from a count that its own row does not show.
+   */
+  boolean withholds(String family, java.util.function.Function<String, Object> cell) {
+    if (snapshot == null) {
+      return fixed.contains(key(family, cell.apply("partnership"), cell.apply("period")));
+    }
+    Withheld w = byFamily.computeIfAbsent(family, this::compute);
+    String key = key(family, cell.apply("partnership"), cell.apply("period"));
+    return w.small().contains(key) || w.secondary().contains(key);
+  }
+
+  /** The breakdowns' cells, decided over every partnership, region and England at once. */
+  private BreakdownCells breakdown() {
+    BreakdownCells cells = breakdown;
+    if (cells == null) {
+      synchronized (this) {
+        if (breakdown == null) {
+          Table t =
+              Queries.run(
+                  snapshot,
+                  "SELECT partnership, region, financial_year, dimension, category,"
+                      + " people_in_treatment FROM episode_breakdown");
+          List<BreakdownCells.Count> counts = new ArrayList<>();
+          for (List<Object> r : t.rows()) {
+            counts.add(
+                new BreakdownCells.Count(
+                    (String) r.get(0),
+                    (String) r.get(1),
+                    (String) r.get(2),
+                    (String) r.get(3),
+                    (String) r.get(4),
+                    ((Number) r.get(5)).longValue()));
+          }
+          breakdown = BreakdownCells.of(counts, config);
+        }
+        cells = breakdown;
+      }
+    }
+    return cells;
   }
 
   private static String key(String family, Object partnership, Object period) {

@@ -100,12 +100,10 @@ final class TableSuppressor {
       return false;
     }
     String[] parts = rule.family().split("@", 2);
+    String period = parts.length == 2 ? parts[1] : "period";
     return families
         .get()
-        .hides(
-            parts[0],
-            given("partnership", row),
-            given(parts.length == 2 ? parts[1] : "period", row));
+        .hides(parts[0], name -> given(name.equals("period") ? period : name, row));
   }
 
   /** A row's value of a column, or the report's metadata of that name when the table lacks it. */
@@ -164,7 +162,9 @@ final class TableSuppressor {
           continue;
         }
         for (String basis : rules[r][c].basis()) {
-          if (hidden[r][table.index(basis)]) {
+          if (basis.startsWith("@")
+              ? familyWithholds(basis.substring(1), r)
+              : hidden[r][table.index(basis)]) {
             hidden[r][c] = true;
             changed = true;
             break;
@@ -173,6 +173,15 @@ final class TableSuppressor {
       }
     }
     return changed;
+  }
+
+  /**
+   * A basis {@code @family}: the row's partnership's count of that family in the row's period,
+   * shown in another row or output, is withheld there.
+   */
+  private boolean familyWithholds(String family, int r) {
+    List<Object> values = table.rows().get(r);
+    return families.get().withholds(family, name -> given(name, n -> values.get(table.index(n))));
   }
 
   private Object value(int[] cell) {

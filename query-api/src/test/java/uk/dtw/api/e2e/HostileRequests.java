@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import uk.dtw.api.routes.Endpoint;
 import uk.dtw.api.routes.Param;
 import uk.dtw.api.routes.Routes;
@@ -120,16 +118,7 @@ final class HostileRequests {
             "",
             "WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t) SELECT COUNT(*) FROM t",
             "WITH RECURSIVE t(s) AS (VALUES ('ab') UNION ALL SELECT s || s FROM t) SELECT MAX(s) FROM t"));
-    String thousand =
-        IntStream.range(0, 1000).mapToObj(i -> "(" + i + ")").collect(Collectors.joining(","));
-    statements.add(
-        "SELECT COUNT(*) FROM (VALUES "
-            + thousand
-            + ") a(x), (VALUES "
-            + thousand
-            + ") b(y), (VALUES "
-            + thousand
-            + ") c(z)");
+    statements.add(uk.dtw.api.support.SlowSql.billionRowCrossJoin());
     statements.add(
         "SELECT COUNT(*) FROM partnership a, partnership b, partnership c, partnership d");
     for (int depth : new int[] {10, 60, 65, 500, 20_000}) {

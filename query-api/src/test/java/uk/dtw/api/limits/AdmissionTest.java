@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.calcite.avatica.remote.Driver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +32,7 @@ import uk.dtw.model.schema.Role;
  */
 class AdmissionTest {
   private static final int TIMEOUT_SECONDS = 2;
-  private static final String THOUSAND =
-      "(VALUES "
-          + IntStream.range(0, 1000).mapToObj(i -> "(" + i + ")").collect(Collectors.joining(","))
-          + ")";
-  private static final String SLOW =
-      "SELECT COUNT(*) FROM " + THOUSAND + " a(x), " + THOUSAND + " b(y), " + THOUSAND + " c(z)";
+  private static final String SLOW = uk.dtw.api.support.SlowSql.billionRowCrossJoin();
 
   private static ApiServer server;
   private static Http ann;

@@ -114,20 +114,7 @@ class SqlLimitsApiTest {
   @Test
   void more_queries_at_once_than_a_caller_may_run_are_refused_with_429() throws Exception {
     // A billion-row cross join: runs to its time limit. (Recursive queries take turns instead.)
-    String thousand =
-        "(VALUES "
-            + java.util.stream.IntStream.range(0, 1000)
-                .mapToObj(i -> "(" + i + ")")
-                .collect(java.util.stream.Collectors.joining(","))
-            + ")";
-    String slow =
-        "{\"sql\":\"SELECT COUNT(*) FROM "
-            + thousand
-            + " a(x), "
-            + thousand
-            + " b(y), "
-            + thousand
-            + " c(z)\"}";
+    String slow = "{\"sql\":\"" + uk.dtw.api.support.SlowSql.billionRowCrossJoin() + "\"}";
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
     for (int i = 0; i < SqlLimits.DEFAULTS.perCaller() + 2; i++) {
       calls.add(CompletableFuture.supplyAsync(() -> http.post("/api/v1/sql", slow)));
