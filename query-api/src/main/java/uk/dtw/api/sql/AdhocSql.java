@@ -56,11 +56,9 @@ public final class AdhocSql {
           });
     } catch (uk.dtw.api.errors.ApiError e) {
       throw e;
-    } catch (Exception | StackOverflowError | ExceptionInInitializerError | OutOfMemoryError e) {
+    } catch (Exception | StackOverflowError | ExceptionInInitializerError e) {
       // Calcite's generated code fails with Errors too: 1/0 folded into a constant throws
-      // from the class initialiser, a deep expression overflows the planner's stack, and one
-      // step allocating a huge value (a string doubled past the heap) runs out of memory before
-      // the budget's next check; its value is garbage once thrown, so the service carries on.
+      // from the class initialiser, a deep expression overflows the planner's stack.
       throw SqlFailures.classify(e, limits);
     }
   }

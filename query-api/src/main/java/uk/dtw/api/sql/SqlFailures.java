@@ -31,7 +31,7 @@ public final class SqlFailures {
       if (t instanceof SqlParseException p) {
         return Errors.badSql("cannot parse sql: " + SqlGuard.shortMessage(p), SqlGuard.hint(p));
       }
-      if (t instanceof QueryBudget.MemoryLimitExceeded || t instanceof OutOfMemoryError) {
+      if (t instanceof QueryBudget.MemoryLimitExceeded) {
         return Errors.badSql(
             "query needed more than " + (limits.memoryBytes() >> 20) + " MiB and was stopped",
             "select fewer columns or rows, or aggregate in SQL");
