@@ -90,7 +90,9 @@ final class BreakdownCells {
   /** One year and dimension: build the cells and their groups, then withhold to a fixed point. */
   private void decide(List<Count> table, DisclosureConfig config) {
     Map<String, Cell> byKey = new TreeMap<>();
-    Map<String, List<Cell>> groups = new TreeMap<>();
+    // Rows add up to a total published elsewhere; columns to the cell of the level above.
+    Map<String, List<Cell>> rows = new TreeMap<>();
+    Map<String, List<Cell>> columns = new TreeMap<>();
     for (Count c : table) {
       String where = c.year() + "|" + c.dimension() + "|" + c.category();
       Cell p = cell(byKey, "p|" + c.partnership() + "|" + where, c.partnership(), c.category());
@@ -99,24 +101,22 @@ final class BreakdownCells {
       p.people += c.people();
       r.people += c.people();
       e.people += c.people();
-      member(groups, "row p " + c.partnership(), p);
-      member(groups, "row r " + c.region(), r);
-      member(groups, "row e", e);
-      member(groups, "column r " + c.region() + " " + c.category(), p, r);
-      member(groups, "column e " + c.category(), r, e);
+      member(rows, "p " + c.partnership(), p);
+      member(rows, "r " + c.region(), r);
+      member(rows, "e", e);
+      member(columns, "r " + c.region() + " " + c.category(), p, r);
+      member(columns, "e " + c.category(), r, e);
     }
     for (Cell c : byKey.values()) {
       c.hidden = config.suppresses(c.people);
     }
-    for (Map.Entry<String, List<Cell>> g : groups.entrySet()) {
-      if (g.getKey().startsWith("row ")) {
-        g.getValue().forEach(c -> c.inRow = g.getValue().size());
-      }
-    }
+    rows.values().forEach(row -> row.forEach(c -> c.inRow = row.size()));
+    List<List<Cell>> groups = new ArrayList<>(columns.values());
+    groups.addAll(rows.values());
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (List<Cell> group : groups.values()) {
+      for (List<Cell> group : groups) {
         changed |= completeGroup(group);
       }
     }

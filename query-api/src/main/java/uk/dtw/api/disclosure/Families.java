@@ -57,29 +57,28 @@ public final class Families {
 
   private volatile BreakdownCells breakdown;
 
-  private Families(Snapshot snapshot, DisclosureConfig config) {
+  /** Without a snapshot (tests of one table): cells withheld, keys "family|partnership|period". */
+  private final Set<String> fixed;
+
+  private Families(Snapshot snapshot, DisclosureConfig config, Set<String> fixed) {
     this.snapshot = snapshot;
     this.config = config;
+    this.fixed = fixed;
   }
-
-  /** Cells withheld elsewhere, for tests of one table: keys "family|partnership|period". */
-  private Set<String> fixed = Set.of();
 
   /** No secondary cells: for tests of one table. */
   static Families none() {
-    return new Families(null, null);
+    return new Families(null, null, Set.of());
   }
 
   /** These cells withheld, as if small or chosen elsewhere: for tests of one table. */
   static Families withheld(String... keys) {
-    Families f = new Families(null, null);
-    f.fixed = Set.of(keys);
-    return f;
+    return new Families(null, null, Set.of(keys));
   }
 
   /** The secondary cells of this snapshot, each family computed when an output first needs it. */
   public static Families cached(Snapshot snapshot, DisclosureConfig config) {
-    return CACHE.computeIfAbsent(snapshot, s -> new Families(s, config));
+    return CACHE.computeIfAbsent(snapshot, s -> new Families(s, config, Set.of()));
   }
 
   /** One family's small and secondary cells over every partnership, by region and year. */
