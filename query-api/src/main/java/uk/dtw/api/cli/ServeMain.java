@@ -139,7 +139,7 @@ public final class ServeMain implements Callable<Integer> {
     long latest = -1;
     try {
       if (folder) {
-        latest = WarehouseSnapshots.latestVersion(warehouse);
+        latest = WarehouseSnapshots.latestLoadedVersion(warehouse);
       }
     } catch (WarehouseException e) {
       err.println("error: cannot read warehouse " + warehouse + ": " + e.getMessage());
@@ -149,7 +149,8 @@ public final class ServeMain implements Callable<Integer> {
       err.println(
           "error: nothing has been loaded into "
               + warehouse
-              + " (no meta/meta_load); run the ETL load first (or pass --wait-for-first-load"
+              + " (no completed load in meta/meta_load); run the ETL load first (or pass"
+              + " --wait-for-first-load"
               + " to serve the first load when it commits)");
       return 2;
     }
