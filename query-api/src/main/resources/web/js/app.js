@@ -69,7 +69,11 @@ export async function postJson(path, body, params) {
 
 async function answer(response) {
   const body = await response.json().catch(() => null);
+  // No load has committed yet (serve --wait-for-first-load, as bin/dwh demo runs it): say so and
+  // come back when it has, rather than show the 503 as a failure.
+  if (response.status === 503 && body && body.error && body.error.waiting_for_first_load) return waitForFirstLoad();
   if (!response.ok) throw new ApiError(response.status, body && body.error);
+  if (body && body.status === "loading") waitForFirstLoad();
   if (body && body.warehouse_version !== undefined) showVersion(body.warehouse_version);
   return body;
 }
@@ -77,7 +81,52 @@ async function answer(response) {
 export function showVersion(version) {
   const el = document.getElementById("version");
   const pinned = query.get("as_of") ? " (as_of " + query.get("as_of") + ")" : "";
-  if (el) el.textContent = "Answered by warehouse version " + version + pinned + ".";
+  if (el) {
+    el.textContent = version === null ? "The warehouse has no version yet."
+      : "Answered by warehouse version " + version + pinned + ".";
+  }
+}
+
+let waiting = null;
+
+/**
+ * Shows that the warehouse's first load has not committed, asks /health every two seconds, and
+ * reloads the page when it answers "ok". The promise never settles: a page waiting on an answer
+ * stays as it is, with the notice, until the reload.
+ */
+function waitForFirstLoad() {
+  if (!waiting) {
+    showVersion(null);
+    const notice = document.createElement("div");
+    notice.id = "loading";
+    notice.className = "notice";
+    notice.setAttribute("role", "status");
+    const title = document.createElement("p");
+    title.textContent = "Loading the sample data: the warehouse has no version yet.";
+    const more = document.createElement("p");
+    more.textContent = "The server is up and waiting for the first load to commit (on its first run " +
+      "bin/dwh demo loads data/sample beside the server). This page fills itself in as soon as it has.";
+    notice.append(title, more);
+    const main = document.querySelector("main") || document.body;
+    const heading = main.querySelector("h1");
+    if (heading) heading.after(notice);
+    else main.prepend(notice);
+    waiting = new Promise(() => {});
+    const poll = async () => {
+      try {
+        const health = await fetch("/api/v1/health").then((r) => r.json());
+        if (health.status === "ok") {
+          location.reload();
+          return;
+        }
+      } catch (e) {
+        // the server may be restarting: keep asking
+      }
+      setTimeout(poll, 2000);
+    };
+    setTimeout(poll, 2000);
+  }
+  return waiting;
 }
 
 /** An error in words: the message, the parameter it is about, and what would have been valid. */

@@ -77,11 +77,15 @@ public final class ApiServer {
                           ctx.status().getCode(),
                           ms));
               // Every response says which version it reflects, errors and unknown paths included;
-              // routes that answer from a snapshot overwrite it with that snapshot's version.
+              // routes that answer from a snapshot overwrite it with that snapshot's version. A
+              // server still waiting for its first load has no version to name: no header then.
               cfg.routes.before(
-                  ctx ->
-                      ctx.header(
-                          Headers.WAREHOUSE_VERSION, Long.toString(source.currentVersion())));
+                  ctx -> {
+                    long version = source.currentVersion();
+                    if (version >= 0) {
+                      ctx.header(Headers.WAREHOUSE_VERSION, Long.toString(version));
+                    }
+                  });
               // Who the caller is, before anything is answered: a wrong key is a 401 everywhere.
               cfg.routes.before(access::check);
               Routes.register(cfg.routes, source, adhoc, jdbc, access);

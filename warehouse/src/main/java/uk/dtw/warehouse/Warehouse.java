@@ -76,6 +76,29 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
+   * Like {@link #latestVersion(String)}, but -1 also while meta_load has no row at its latest
+   * version: the ETL creates every table empty when it opens a warehouse (meta_load's version 0)
+   * and writes the first load's row only when that load commits, so until then there is a version
+   * but nothing loaded in it. A server waiting for its first load polls this.
+   */
+  public static long latestCompletedVersion(String location) {
+    DeltaTableReader metaLoad =
+        DeltaTableReader.open(
+            HadoopLocations.resolve(location, AuditTables.META_LOAD.relativePath()), null);
+    try {
+      long version = metaLoad.version();
+      if (version < 0) {
+        return -1;
+      }
+      try (java.util.stream.Stream<Object[]> rows = metaLoad.rows(AuditTables.META_LOAD)) {
+        return rows.findAny().isPresent() ? version : -1;
+      }
+    } catch (RuntimeException e) {
+      throw WarehouseException.unreadableTable(AuditTables.META_LOAD.name(), null, e);
+    }
+  }
+
+  /**
    * Whether {@code location} (a local path or any Hadoop URI) is a folder, read with the same
    * Hadoop settings as the tables in it.
    */

@@ -41,13 +41,17 @@ final class DeltaTables {
    */
   void ensure(TableDef table) {
     if (!exists(table)) {
-      spark
-          .createDataFrame(List.of(), SparkTypes.of(table))
-          .write()
-          .format("delta")
-          .option("delta.enableChangeDataFeed", "true")
-          .partitionBy(table.partitionColumns().toArray(String[]::new))
-          .save(path(table));
+      // A metadata-only commit: no Spark job writes the empty table's nothing. Every column
+      // nullable, as a DataFrame write leaves them, so the log is as before.
+      DeltaTable.createIfNotExists(spark)
+          .location(path(table))
+          .addColumns(
+              new org.apache.spark.sql.types.StructType(
+                  SparkTypes.fields(table.columns(), true)
+                      .toArray(org.apache.spark.sql.types.StructField[]::new)))
+          .property("delta.enableChangeDataFeed", "true")
+          .partitionedBy(table.partitionColumns().toArray(String[]::new))
+          .execute();
     }
   }
 

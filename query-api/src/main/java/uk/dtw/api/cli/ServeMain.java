@@ -34,9 +34,9 @@ import uk.dtw.warehouse.WarehouseException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:help was shown",
-      "2:the command line was wrong, the warehouse folder is missing, unreadable or has"
-          + " nothing loaded into it, the key file cannot be read, or --host is not loopback"
-          + " and there are no keys",
+      "2:the command line was wrong, the warehouse folder is unreadable, or missing or has"
+          + " nothing loaded into it (without --wait-for-first-load), the key file cannot be"
+          + " read, or --host is not loopback and there are no keys",
       "3:cannot listen on --host:--port (the port is taken or out of range, or the host is"
           + " unknown)",
       "130:stopped with Ctrl-C (SIGINT; 143 for SIGTERM): the usual way it ends"
@@ -61,6 +61,17 @@ public final class ServeMain implements Callable<Integer> {
           "Required. Warehouse folder a load has written (bin/dwh load): a local path or any"
               + " Hadoop URI.")
   String warehouse;
+
+  @Option(
+      names = "--wait-for-first-load",
+      description = {
+        "Start even when nothing has been loaded into --warehouse yet (or the folder is not"
+            + " there yet): /api/v1/health answers status 'loading', the reports 503 with"
+            + " Retry-After, and the first load is served within seconds of its commit, without"
+            + " a restart. bin/dwh demo passes it.",
+        "Without it such a warehouse is refused (exit 2), so a mistyped path fails at once."
+      })
+  boolean waitForFirstLoad;
 
   @Option(
       names = "--host",
@@ -106,9 +117,12 @@ public final class ServeMain implements Callable<Integer> {
       err.println("error: cannot read warehouse " + warehouse + ": " + e.getCause().getMessage());
       return 2;
     }
-    if (!folder) {
+    if (!folder && !waitForFirstLoad) {
       err.println(
-          "error: warehouse folder " + warehouse + " does not exist; run the ETL load first");
+          "error: warehouse folder "
+              + warehouse
+              + " does not exist; run the ETL load first (or pass --wait-for-first-load to"
+              + " serve it when a load creates it)");
       return 2;
     }
     Path keyFile = keys != null ? keys : Path.of(KeyFile.DEFAULT);
@@ -122,18 +136,22 @@ public final class ServeMain implements Callable<Integer> {
       err.println("error: cannot listen on " + host + ":" + port + ": " + portProblem);
       return 3;
     }
-    long latest;
+    long latest = -1;
     try {
-      latest = WarehouseSnapshots.latestVersion(warehouse);
+      if (folder) {
+        latest = WarehouseSnapshots.latestLoadedVersion(warehouse);
+      }
     } catch (WarehouseException e) {
       err.println("error: cannot read warehouse " + warehouse + ": " + e.getMessage());
       return 2;
     }
-    if (latest < 0) {
+    if (latest < 0 && !waitForFirstLoad) {
       err.println(
           "error: nothing has been loaded into "
               + warehouse
-              + " (no meta/meta_load); run the ETL load first");
+              + " (no completed load in meta/meta_load); run the ETL load first (or pass"
+              + " --wait-for-first-load"
+              + " to serve the first load when it commits)");
       return 2;
     }
     SnapshotSource source;
@@ -161,7 +179,13 @@ public final class ServeMain implements Callable<Integer> {
     String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
     PrintWriter out = spec.commandLine().getOut();
     out.println(
-        "query-api serving warehouse " + warehouse + " (version " + version + ") at " + base);
+        "query-api serving warehouse "
+            + warehouse
+            + (version < 0
+                ? " (no version yet: the reports answer 503 until the first load commits)"
+                : " (version " + version + ")")
+            + " at "
+            + base);
     out.println("try:");
     out.println("  " + base + "/api/v1/health");
     out.println(

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.dtw.api.errors.ApiError;
+import uk.dtw.api.errors.Errors;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.snapshot.SnapshotSource;
 import uk.dtw.warehouse.calcite.ViewDefinitions;
@@ -19,12 +21,47 @@ final class Warmup {
 
   private Warmup() {}
 
-  /** Starts the warm-up on a daemon thread; requests are served meanwhile. */
+  /**
+   * Starts the warm-up on a daemon thread; requests are served meanwhile. Over a warehouse with no
+   * version yet it first asks the source for one every {@link #FIRST_VERSION_POLL}, which also
+   * moves the server to the first load as soon as it commits, whether or not anyone is asking.
+   */
   static void startInBackground(SnapshotSource source) {
     Thread t =
-        new Thread(() -> LOG.info("warmed up the views in {} ms", run(source)), "view-warmup");
+        new Thread(
+            () -> {
+              if (awaitFirstVersion(source)) {
+                LOG.info("warmed up the views in {} ms", run(source));
+              }
+            },
+            "view-warmup");
     t.setDaemon(true);
     t.start();
+  }
+
+  static final java.time.Duration FIRST_VERSION_POLL = java.time.Duration.ofMillis(500);
+
+  /** Waits until the source has a version; false when interrupted first. */
+  static boolean awaitFirstVersion(SnapshotSource source) {
+    while (source.currentVersion() < 0) {
+      try {
+        source.acquire().release();
+        return true;
+      } catch (ApiError e) {
+        if (!Errors.isNothingLoaded(e)) {
+          LOG.warn("cannot look for the warehouse's first version yet: {}", e.getMessage());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("cannot look for the warehouse's first version yet: {}", e.getMessage());
+      }
+      try {
+        Thread.sleep(FIRST_VERSION_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Milliseconds the warm-up took; a view that fails is logged and skipped, never fatal. */

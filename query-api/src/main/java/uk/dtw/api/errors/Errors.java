@@ -172,13 +172,34 @@ public final class Errors {
         500, null, "internal error: the server log has the details", null, Map.of());
   }
 
-  /** The warehouse has no completed load to answer from. */
+  /** How long a caller is told to wait before asking again while no load has committed. */
+  public static final int FIRST_LOAD_RETRY_SECONDS = 2;
+
+  /**
+   * The warehouse has no version yet: the server was started to wait for its first load ({@code
+   * serve --wait-for-first-load}, as {@code bin/dwh demo} does) and none has committed. A 503 with
+   * {@code Retry-After}; {@code "waiting_for_first_load": true} lets a page or client tell it from
+   * a busy server.
+   */
   public static ApiError nothingLoaded() {
     return new ApiError(
         503,
         null,
-        "the warehouse has no completed load yet",
-        "run the ETL load, then retry",
-        Map.of());
+        "the warehouse has no version yet: no load into it has committed",
+        "the first load is on its way (bin/dwh demo loads the sample); retry in a few seconds,"
+            + " or wait for GET /api/v1/health to answer status 'ok'",
+        waiting());
+  }
+
+  private static Map<String, Object> waiting() {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("waiting_for_first_load", true);
+    details.put("retry_after_seconds", FIRST_LOAD_RETRY_SECONDS);
+    return details;
+  }
+
+  /** Whether {@code e} is {@link #nothingLoaded()}. */
+  public static boolean isNothingLoaded(ApiError e) {
+    return Boolean.TRUE.equals(e.details().get("waiting_for_first_load"));
   }
 }

@@ -47,6 +47,23 @@ final class ReportRoutes {
     Output.json(ctx, body);
   }
 
+  /**
+   * Health while no load has committed (serve --wait-for-first-load): up, but with nothing to
+   * answer from yet.
+   */
+  static void waiting(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "loading");
+    body.put("warehouse_version", null);
+    body.put(
+        "message",
+        "no load into this warehouse has committed yet: the reports answer 503 (Retry-After "
+            + Errors.FIRST_LOAD_RETRY_SECONDS
+            + " s) until the first one does, then answer from it without a restart");
+    body.put("endpoints", Routes.lines(uk.dtw.api.access.Access.role(ctx)));
+    Output.json(ctx, body);
+  }
+
   static void choices(Context ctx, Snapshot snapshot) {
     Output.json(ctx, Choices.of(snapshot));
   }

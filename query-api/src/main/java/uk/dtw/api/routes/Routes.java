@@ -88,7 +88,7 @@ public final class Routes {
             "Status, the warehouse version and the endpoints",
             List.of(AS_OF),
             List.of(),
-            SnapshotHandler.using(source, ReportRoutes::health)));
+            SnapshotHandler.orWaiting(source, ReportRoutes::health, ReportRoutes::waiting)));
     all.add(
         get(
             "/openapi.json",

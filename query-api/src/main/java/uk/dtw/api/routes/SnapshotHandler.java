@@ -36,6 +36,31 @@ interface SnapshotHandler {
   }
 
   /**
+   * As {@link #using}, but a request for the latest version while the warehouse has none yet (see
+   * {@link Errors#nothingLoaded()}) is answered by {@code waiting} instead of the 503.
+   */
+  static Handler orWaiting(
+      SnapshotSource source, SnapshotHandler body, io.javalin.http.Handler waiting) {
+    Handler latest = using(source, body);
+    return ctx -> {
+      if (Params.asOf(ctx) == null && source != null && source.currentVersion() < 0) {
+        Snapshot snapshot;
+        try {
+          snapshot = source.acquire();
+        } catch (ApiError e) {
+          if (Errors.isNothingLoaded(e)) {
+            waiting.handle(ctx);
+            return;
+          }
+          throw e;
+        }
+        snapshot.release();
+      }
+      latest.handle(ctx);
+    };
+  }
+
+  /**
    * As {@link #using}, for a named report read by GET: an answer this version gave before to the
    * same path and parameters is sent again without touching the warehouse; so is a mistake (400,
    * 404) it answered, not being busy.

@@ -14,16 +14,23 @@ import uk.dtw.warehouse.WarehouseException;
  * A source that keeps one opened warehouse version and, at most once per check interval, asks
  * whether a newer one has been loaded; if so it opens that and retires the old one, which closes
  * when the last request using it finishes. A request never sees two versions.
+ *
+ * <p>Started over a warehouse with no version yet (nothing loaded, or the folder not there yet), it
+ * answers {@link Errors#nothingLoaded()} and looks for the first version more often, every {@link
+ * #WHILE_EMPTY} at most, so the first load is served within about a second of its commit.
  */
 public final class RefreshingSnapshotSource implements SnapshotSource {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshingSnapshotSource.class);
+
+  /** How often, at most, the first version is looked for while there is none. */
+  static final Duration WHILE_EMPTY = Duration.ofSeconds(1);
 
   private final LongSupplier latestVersion;
   private final LongFunction<Snapshot> opener;
   private final Duration checkEvery;
   private final Clock clock;
   private volatile Snapshot current;
-  private volatile Instant nextCheck;
+  private volatile Instant lastCheck;
 
   /**
    * @param latestVersion a cheap look at the newest warehouse version (-1 when none)
@@ -37,7 +44,7 @@ public final class RefreshingSnapshotSource implements SnapshotSource {
     this.clock = clock;
     long version = latestVersion.getAsLong();
     this.current = version < 0 ? null : opener.apply(version);
-    this.nextCheck = clock.instant().plus(checkEvery);
+    this.lastCheck = clock.instant();
   }
 
   @Override
@@ -87,16 +94,22 @@ public final class RefreshingSnapshotSource implements SnapshotSource {
     return snapshot == null ? -1 : snapshot.version();
   }
 
+  private Instant nextCheck() {
+    Duration every =
+        current == null && WHILE_EMPTY.compareTo(checkEvery) < 0 ? WHILE_EMPTY : checkEvery;
+    return lastCheck.plus(every);
+  }
+
   private void refreshIfDue() {
-    if (clock.instant().isBefore(nextCheck)) {
+    if (clock.instant().isBefore(nextCheck())) {
       return;
     }
     synchronized (this) {
       Instant now = clock.instant();
-      if (now.isBefore(nextCheck)) {
+      if (now.isBefore(nextCheck())) {
         return;
       }
-      nextCheck = now.plus(checkEvery);
+      lastCheck = now;
       long latest = latestVersion.getAsLong();
       if (latest > currentVersion()) {
         Snapshot old = current;

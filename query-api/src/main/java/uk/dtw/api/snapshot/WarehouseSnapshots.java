@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import uk.dtw.warehouse.Warehouse;
 
 /**
@@ -22,13 +24,24 @@ public final class WarehouseSnapshots {
     return refreshing(location.toString(), checkEvery);
   }
 
-  /** Like {@link #refreshing(Path, Duration)} for a local path or any Hadoop URI. */
+  /**
+   * Like {@link #refreshing(Path, Duration)} for a local path or any Hadoop URI. Until a completed
+   * load is seen, each check also reads meta_load's rows ({@link #latestLoadedVersion}); after it,
+   * only the version (loads only add rows to meta_load).
+   */
   public static SnapshotSource refreshing(String location, Duration checkEvery) {
+    AtomicBoolean loaded = new AtomicBoolean();
+    LongSupplier latest =
+        () -> {
+          if (loaded.get()) {
+            return latestVersion(location);
+          }
+          long version = latestLoadedVersion(location);
+          loaded.set(version >= 0);
+          return version;
+        };
     return new RefreshingSnapshotSource(
-        () -> latestVersion(location),
-        version -> open(location, version),
-        checkEvery,
-        Clock.systemUTC());
+        latest, version -> open(location, version), checkEvery, Clock.systemUTC());
   }
 
   /** The warehouse at one version as a snapshot that closes the warehouse when released. */
@@ -59,5 +72,13 @@ public final class WarehouseSnapshots {
   /** Like {@link #latestVersion(Path)} for a local path or any Hadoop URI. */
   public static long latestVersion(String location) {
     return Warehouse.latestVersion(location);
+  }
+
+  /**
+   * The newest warehouse version with a completed load in it, or -1: also -1 while the first load
+   * runs, which has created the tables (meta_load's version 0, empty) but not yet committed.
+   */
+  public static long latestLoadedVersion(String location) {
+    return Warehouse.latestCompletedVersion(location);
   }
 }

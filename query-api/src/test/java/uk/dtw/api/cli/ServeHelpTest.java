@@ -37,7 +37,8 @@ class ServeHelpTest {
     String help = out.toString();
     assertThat(err.toString()).isEmpty();
     assertThat(help).startsWith("Usage: bin/dwh serve ");
-    List<String> expected = List.of("--warehouse", "--host", "--port", "--keys", "--help");
+    List<String> expected =
+        List.of("--warehouse", "--wait-for-first-load", "--host", "--port", "--keys", "--help");
     var options = ServeMain.commandLine().getCommandSpec().options();
     assertThat(options.stream().map(OptionSpec::longestName)).hasSameElementsAs(expected);
     for (OptionSpec option : options) {

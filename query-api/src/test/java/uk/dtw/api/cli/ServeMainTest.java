@@ -30,7 +30,10 @@ class ServeMainTest {
     int exit = serve("--warehouse", dir.toString(), "--port", "0");
 
     assertThat(exit).isNotZero();
-    assertThat(err.toString()).startsWith("error: nothing has been loaded into").hasLineCount(1);
+    assertThat(err.toString())
+        .startsWith("error: nothing has been loaded into")
+        .contains("--wait-for-first-load")
+        .hasLineCount(1);
   }
 
   @Test
@@ -38,7 +41,10 @@ class ServeMainTest {
     int exit = serve("--warehouse", dir.resolve("absent").toString());
 
     assertThat(exit).isNotZero();
-    assertThat(err.toString()).contains("does not exist").hasLineCount(1);
+    assertThat(err.toString())
+        .contains("does not exist")
+        .contains("--wait-for-first-load")
+        .hasLineCount(1);
   }
 
   @Test

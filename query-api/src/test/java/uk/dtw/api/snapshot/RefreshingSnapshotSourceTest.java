@@ -88,6 +88,44 @@ class RefreshingSnapshotSourceTest {
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(503));
   }
 
+  @Test
+  void an_empty_warehouse_says_it_waits_for_its_first_load_with_retry_after() {
+    latest.set(-1);
+
+    assertThatThrownBy(() -> source().acquire())
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(uk.dtw.api.errors.Errors.isNothingLoaded(e)).isTrue();
+              assertThat(e.getMessage()).contains("no version yet");
+              assertThat(e.details()).containsEntry("retry_after_seconds", 2);
+            });
+  }
+
+  @Test
+  void the_first_load_is_looked_for_every_second_and_served_without_a_restart() {
+    latest.set(-1);
+    RefreshingSnapshotSource source = source();
+    assertThat(source.currentVersion()).isEqualTo(-1);
+    latest.set(0);
+    clock.advance(Duration.ofMillis(500));
+    assertThatThrownBy(source::acquire).isInstanceOf(ApiError.class);
+
+    clock.advance(Duration.ofMillis(600));
+    Snapshot first = source.acquire();
+
+    assertThat(first.version()).isZero();
+    first.release();
+    // Once there is a version, newer ones are looked for at the usual interval again.
+    latest.set(1);
+    clock.advance(Duration.ofSeconds(2));
+    Snapshot still = source.acquire();
+    assertThat(still.version()).isZero();
+    still.release();
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(source.acquire().version()).isEqualTo(1);
+  }
+
   /** A clock the test moves by hand. */
   static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2010-04-01T00:00:00Z");

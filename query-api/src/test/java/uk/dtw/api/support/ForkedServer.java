@@ -29,8 +29,11 @@ public final class ForkedServer implements AutoCloseable {
     this.http = new Http(port);
   }
 
-  /** Starts a server over {@code warehouse} and returns once it answers its health check. */
-  public static ForkedServer start(Path warehouse, Path log) throws IOException {
+  /**
+   * Starts a server over {@code warehouse} with {@code options} after the warehouse and port (e.g.
+   * {@code --wait-for-first-load}) and returns once it answers its health check.
+   */
+  public static ForkedServer start(Path warehouse, Path log, String... options) throws IOException {
     Path root = Path.of(System.getProperty("dtw.root", "..")).toAbsolutePath().normalize();
     String classpath =
         root.resolve("query-api/target/classes")
@@ -38,18 +41,21 @@ public final class ForkedServer implements AutoCloseable {
             + Files.readString(root.resolve("query-api/target/runtime-classpath.txt")).trim();
     int port = freePort();
     Files.createDirectories(log.getParent());
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                "uk.dtw.api.cli.ServeMain",
+                "--warehouse",
+                warehouse.toString(),
+                "--port",
+                String.valueOf(port)));
+    command.addAll(List.of(options));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    "-cp",
-                    classpath,
-                    "uk.dtw.api.cli.ServeMain",
-                    "--warehouse",
-                    warehouse.toString(),
-                    "--port",
-                    String.valueOf(port)))
+        new ProcessBuilder(command)
             // Its own folder: no data/api-keys.json of the checkout is picked up by default.
             .directory(log.getParent().toFile())
             .redirectErrorStream(true)
@@ -81,6 +87,11 @@ public final class ForkedServer implements AutoCloseable {
     }
     close();
     throw new IllegalStateException("serve did not answer within " + START_TIMEOUT + ": " + log);
+  }
+
+  /** What the server has printed so far (stdout and stderr). */
+  public String output() throws IOException {
+    return Files.readString(log);
   }
 
   private static int freePort() throws IOException {
