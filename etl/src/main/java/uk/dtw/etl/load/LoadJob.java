@@ -96,14 +96,15 @@ public final class LoadJob {
 
   private void load(String landing, LoadReport report) {
     String loadId = report.loadId;
-    progress.accept("opening the warehouse " + warehouse + "...");
+    StepTimes steps = new StepTimes(progress);
+    steps.step("opening", "opening the warehouse " + warehouse + "...");
     // The episode aggregates are made when first built: a warehouse without episodes never
     // writes them (readers take a table the load did not record as empty).
     StarSchema.TABLES.stream()
         .filter(t -> !Aggregates.viewOf().containsKey(t))
         .forEach(tables::ensure);
 
-    progress.accept("listing and hashing the files in " + landing + "...");
+    steps.step("listing", "listing and hashing the files in " + landing + "...");
     List<Landing.Entry> entries = Landing.list(spark, landing);
     Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(entries, report);
     planned(newFiles, entries);
@@ -116,7 +117,9 @@ public final class LoadJob {
     for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
       ExtractKind kind = e.getKey();
       int n = e.getValue().size();
-      progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
+      steps.step(
+          "reading " + kind.code(),
+          "loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
       Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters());
       // The first action over the outcomes reads the files (the rest read the cache): metered.
@@ -146,7 +149,7 @@ public final class LoadJob {
     // Order matters for crash safety: everything before meta_load is invisible to readers and
     // idempotent to redo, so a load killed anywhere is completed by simply running it again.
     if (!bronze.isEmpty()) {
-      progress.accept("writing bronze, quarantine and facts...");
+      steps.step("bronze and quarantine", "writing bronze, quarantine and facts...");
       tables.insertNew(
           AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
       tables.insertNew(
@@ -154,11 +157,15 @@ public final class LoadJob {
           quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
     facts.forEach(
-        (kind, rows) ->
-            tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
+        (kind, rows) -> {
+          steps.step(kind.factTable().name(), null);
+          tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of()));
+        });
     if (definitions != null) {
+      steps.step(Dimensions.INDICATOR.name(), null);
       tables.merge(Dimensions.INDICATOR, definitions);
     }
+    steps.step("dimensions", "comparing the dimensions with the reference data...");
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
@@ -167,12 +174,14 @@ public final class LoadJob {
     if (committing
         && EpisodeAggregates.needed(
             tables, facts.containsKey(ExtractKind.EPISODES), dimensionsChanged)) {
-      progress.accept("summarising episodes...");
+      steps.step("aggregates", "summarising episodes...");
       EpisodeAggregates.rebuild(spark, tables);
     }
     if (!facts.isEmpty()) {
+      steps.step("findings", "checking across files...");
       Findings.run(spark, tables, report);
     }
+    steps.step("commit", null);
     Instant finished = Instant.now();
     if (!allNew.isEmpty()) {
       // An upsert, not an insert: a load killed after this step left rows naming its own load,
@@ -188,6 +197,7 @@ public final class LoadJob {
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);
     cached.forEach(Dataset::unpersist);
+    progress.accept(steps.summary());
   }
 
   /**
