@@ -121,7 +121,7 @@ public final class LoadJob {
           "reading " + kind.code(),
           "loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
-      Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters());
+      Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters(), cached);
       // The first action over the outcomes reads the files (the rest read the cache): metered.
       meter.reading(kind, scans(outcomes));
       outcomes.persist();
@@ -203,16 +203,18 @@ public final class LoadJob {
   /**
    * One kind's new files read and conformed: an outcome row per figure, held-back rule, skip or
    * warning ({@link OutcomeRows}), nothing run yet (except numbering the lines of large
-   * record-level files).
+   * record-level files). What it persists on the way is added to {@code cached}, for the caller to
+   * unpersist.
    */
   static Dataset<Row> outcomes(
       SparkSession spark,
       ExtractKind kind,
       Map<String, LandingFile> files,
       String loadId,
-      uk.dtw.etl.conform.ReadCounters counters) {
+      uk.dtw.etl.conform.ReadCounters counters,
+      List<Dataset<Row>> cached) {
     if (kind.recordLevel()) {
-      return RecordLevelRead.outcomes(spark, kind, files, loadId, counters);
+      return RecordLevelRead.outcomes(spark, kind, files, loadId, counters, cached);
     }
     String[] uris = files.values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
     return spark
@@ -226,10 +228,20 @@ public final class LoadJob {
 
   /**
    * How many times a plan reads its input files: the leaves of its logical plan (each a scan of the
-   * landing files in an outcomes plan; record-level plans have two, see RecordLevelRead).
+   * landing files in an outcomes plan), where leaves that are one persisted dataset count once
+   * (record-level plans read their conformed rows twice, from one cache: see RecordLevelRead).
    */
   static int scans(Dataset<Row> outcomes) {
-    return outcomes.queryExecution().analyzed().collectLeaves().size();
+    var session = (org.apache.spark.sql.classic.SparkSession) outcomes.sparkSession();
+    var cache = session.sharedState().cacheManager();
+    Set<Object> reads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (var leaf :
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            outcomes.queryExecution().analyzed().collectLeaves())) {
+      var cached = cache.lookupCachedData(session, leaf);
+      reads.add(cached.isDefined() ? cached.get().cachedRepresentation().cacheBuilder() : leaf);
+    }
+    return reads.size();
   }
 
   /** Tells the meter each kind's new files and their bytes (a workbook's once per kind). */
