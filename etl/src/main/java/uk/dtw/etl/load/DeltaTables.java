@@ -66,21 +66,23 @@ final class DeltaTables {
   /**
    * Upserts as {@link #merge(TableDef, Dataset)}, and withdraws the figures that earlier versions
    * of {@code changedFiles} gave and the new versions (in {@code source}) do not give again: a
-   * changed file replaces exactly what its earlier version loaded, in one commit.
+   * changed file replaces exactly what its earlier version loaded, in one commit. Returns the
+   * partitions (values of the partition columns) the merge may have changed; none for a table that
+   * is not partitioned.
    */
-  void merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
+  List<Row> merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
     if (!table.partitionColumns().isEmpty()) {
-      mergePartitioned(table, source, changedFiles);
-      return;
+      return mergePartitioned(table, source, changedFiles);
     }
     upsert(table, source, changedFiles);
+    return List.of();
   }
 
   /**
    * A partitioned table's merge touches only the partitions the new rows fall in (and those the
    * changed files' earlier rows fell in); where none of them holds a row yet, it is a plain append.
    */
-  private void mergePartitioned(
+  private List<Row> mergePartitioned(
       TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
     Column[] partitionColumns =
         table.partitionColumns().stream().map(functions::col).toArray(Column[]::new);
@@ -95,7 +97,7 @@ final class DeltaTables {
               .collectAsList());
     }
     if (partitions.isEmpty()) {
-      return;
+      return partitions;
     }
     if (read(table).filter(inPartitions(table, partitions, "")).isEmpty()) {
       source
@@ -107,6 +109,7 @@ final class DeltaTables {
     } else {
       mergeWithin(table, source, changedFiles, partitions);
     }
+    return partitions;
   }
 
   /**
@@ -257,10 +260,11 @@ final class DeltaTables {
    */
   boolean replaceIfChanged(TableDef table, List<Row> rows) {
     // Dimensions are small: comparing them on the driver is one read, not two shuffles.
-    List<Row> current =
-        read(table)
-            .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
-            .collectAsList();
+    return replaceIfChanged(table, rows, rows(table));
+  }
+
+  /** As {@link #replaceIfChanged(TableDef, List)}, given the rows the table holds now. */
+  boolean replaceIfChanged(TableDef table, List<Row> rows, List<Row> current) {
     java.util.Map<Row, Long> now = counts(current);
     if (now.equals(counts(rows))) {
       return false;
@@ -272,6 +276,13 @@ final class DeltaTables {
         .mode("overwrite")
         .save(path(table));
     return true;
+  }
+
+  /** Every row of a small table, its columns in the table's order, on the driver. */
+  List<Row> rows(TableDef table) {
+    return read(table)
+        .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
+        .collectAsList();
   }
 
   private static java.util.Map<Row, Long> counts(List<Row> rows) {

@@ -156,10 +156,17 @@ public final class LoadJob {
           AuditTables.QUARANTINE_ROW,
           quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
+    // The partnerships whose episodes this load may have changed: only their aggregates change.
+    Set<String> episodeAreas = new HashSet<>();
     facts.forEach(
         (kind, rows) -> {
           steps.step(kind.factTable().name(), null);
-          tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of()));
+          List<Row> partitions =
+              tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of()));
+          if (kind == ExtractKind.EPISODES) {
+            int area = kind.factTable().partitionColumns().indexOf("area_code");
+            partitions.forEach(p -> episodeAreas.add(p.getString(area)));
+          }
         });
     if (definitions != null) {
       steps.step(Dimensions.INDICATOR.name(), null);
@@ -175,7 +182,10 @@ public final class LoadJob {
         && EpisodeAggregates.needed(
             tables, facts.containsKey(ExtractKind.EPISODES), dimensionsChanged)) {
       steps.step("aggregates", "summarising episodes...");
-      EpisodeAggregates.rebuild(spark, tables);
+      EpisodeAggregates.rebuild(
+          spark,
+          tables,
+          EpisodeAggregates.onlyThoseChanged(tables, dimensionsChanged) ? episodeAreas : null);
     }
     if (!facts.isEmpty()) {
       steps.step("findings", "checking across files...");
