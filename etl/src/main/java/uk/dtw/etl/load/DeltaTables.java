@@ -31,8 +31,12 @@ final class DeltaTables {
     return root + "/" + table.relativePath();
   }
 
+  /**
+   * Whether the table has a commit: a listing of its log, not a Delta snapshot (the load asks this
+   * of every table).
+   */
   boolean exists(TableDef table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    return version(table) >= 0;
   }
 
   /**
@@ -46,6 +50,8 @@ final class DeltaTables {
           .write()
           .format("delta")
           .option("delta.enableChangeDataFeed", "true")
+          // Empty, and stamped so: its first replaceIfChanged need not read it.
+          .option("userMetadata", ContentStamp.of(table, List.of()))
           .partitionBy(table.partitionColumns().toArray(String[]::new))
           .save(path(table));
     }
@@ -256,9 +262,21 @@ final class DeltaTables {
 
   /**
    * Replaces a small table's content, but only when it differs: an unchanged dimension keeps its
-   * version.
+   * version. Each replace (and the creation by {@link #ensure}) stamps its commit with the content
+   * it wrote ({@link ContentStamp}): while that commit is the table's newest, the stamp says what
+   * the table holds and nothing is read; otherwise the rows are read and compared.
    */
   boolean replaceIfChanged(TableDef table, List<Row> rows) {
+    String stamp = ContentStamp.of(table, rows);
+    String newest = newestCommitStamp(table);
+    if (newest.startsWith(ContentStamp.PREFIX)) {
+      // The newest commit wrote the content its stamp names: compared without reading a row.
+      if (newest.equals(stamp)) {
+        return false;
+      }
+      write(table, rows, stamp);
+      return true;
+    }
     // Dimensions are small: comparing them on the driver is one read, not two shuffles.
     return replaceIfChanged(table, rows, rows(table));
   }
@@ -269,14 +287,53 @@ final class DeltaTables {
     if (now.equals(counts(rows))) {
       return false;
     }
+    write(table, rows, ContentStamp.of(table, rows));
+    return true;
+  }
+
+  private void write(TableDef table, List<Row> rows, String stamp) {
     spark
         .createDataFrame(rows, SparkTypes.of(table))
         .write()
         .format("delta")
         .mode("overwrite")
+        .option("userMetadata", stamp)
         .save(path(table));
-    return true;
   }
+
+  /**
+   * The userMetadata of the table's newest commit ({@link ContentStamp} when it is a replace by
+   * this class), or "" when it has none: one small file read, not a Delta snapshot.
+   */
+  private String newestCommitStamp(TableDef table) {
+    long version = version(table);
+    if (version < 0) {
+      return "";
+    }
+    org.apache.hadoop.fs.Path commit =
+        new org.apache.hadoop.fs.Path(
+            path(table) + "/_delta_log",
+            String.format(java.util.Locale.ROOT, "%020d.json", version));
+    try {
+      FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          if (line.startsWith("{\"commitInfo\"")) {
+            return JSON.readTree(line).path("commitInfo").path("userMetadata").asText("");
+          }
+        }
+      }
+      return "";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + commit, e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** Every row of a small table, its columns in the table's order, on the driver. */
   List<Row> rows(TableDef table) {
@@ -293,7 +350,7 @@ final class DeltaTables {
   /**
    * The table's latest Delta version: the number of its newest commit file. One listing of the log
    * rather than a Spark job reading its history, since every commit asks this of every table. Log
-   * clean-up removes old commit files, never the newest.
+   * clean-up removes old commit files, never the newest. -1 when the table has no commit.
    */
   long version(TableDef table) {
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
@@ -309,9 +366,7 @@ final class DeltaTables {
           newest = Math.max(newest, Long.parseLong(name.substring(0, 20)));
         }
       }
-      if (newest < 0) {
-        throw new IllegalStateException("no Delta commit in " + log);
-      }
+      // A log with no commit yet (a creation killed before its first commit) is no table.
       return newest;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + log, e);
