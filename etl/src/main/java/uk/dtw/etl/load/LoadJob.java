@@ -187,7 +187,7 @@ public final class LoadJob {
           tables,
           EpisodeAggregates.onlyThoseChanged(tables, dimensionsChanged) ? episodeAreas : null);
     }
-    if (!facts.isEmpty()) {
+    if (Findings.couldFind(facts.keySet().stream().map(ExtractKind::factTable).toList())) {
       steps.step("findings", "checking across files...");
       Findings.run(spark, tables, report);
     }
