@@ -31,8 +31,12 @@ final class DeltaTables {
     return root + "/" + table.relativePath();
   }
 
+  /**
+   * Whether the table has a commit: a listing of its log, not a Delta snapshot (the load asks this
+   * of every table).
+   */
   boolean exists(TableDef table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    return version(table) >= 0;
   }
 
   /**
@@ -42,16 +46,23 @@ final class DeltaTables {
   void ensure(TableDef table) {
     if (!exists(table)) {
       // A metadata-only commit: no Spark job writes the empty table's nothing. Every column
-      // nullable, as a DataFrame write leaves them, so the log is as before.
-      DeltaTable.createIfNotExists(spark)
-          .location(path(table))
-          .addColumns(
-              new org.apache.spark.sql.types.StructType(
-                  SparkTypes.fields(table.columns(), true)
-                      .toArray(org.apache.spark.sql.types.StructField[]::new)))
-          .property("delta.enableChangeDataFeed", "true")
-          .partitionedBy(table.partitionColumns().toArray(String[]::new))
-          .execute();
+      // nullable, as a DataFrame write leaves them, so the log is as before. Stamped empty, so
+      // its first replaceIfChanged need not read it.
+      String stampKey = "spark.databricks.delta.commitInfo.userMetadata";
+      spark.conf().set(stampKey, ContentStamp.of(table, List.of()));
+      try {
+        DeltaTable.createIfNotExists(spark)
+            .location(path(table))
+            .addColumns(
+                new org.apache.spark.sql.types.StructType(
+                    SparkTypes.fields(table.columns(), true)
+                        .toArray(org.apache.spark.sql.types.StructField[]::new)))
+            .property("delta.enableChangeDataFeed", "true")
+            .partitionedBy(table.partitionColumns().toArray(String[]::new))
+            .execute();
+      } finally {
+        spark.conf().unset(stampKey);
+      }
     }
   }
 
@@ -70,21 +81,23 @@ final class DeltaTables {
   /**
    * Upserts as {@link #merge(TableDef, Dataset)}, and withdraws the figures that earlier versions
    * of {@code changedFiles} gave and the new versions (in {@code source}) do not give again: a
-   * changed file replaces exactly what its earlier version loaded, in one commit.
+   * changed file replaces exactly what its earlier version loaded, in one commit. Returns the
+   * partitions (values of the partition columns) the merge may have changed; none for a table that
+   * is not partitioned.
    */
-  void merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
+  List<Row> merge(TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
     if (!table.partitionColumns().isEmpty()) {
-      mergePartitioned(table, source, changedFiles);
-      return;
+      return mergePartitioned(table, source, changedFiles);
     }
     upsert(table, source, changedFiles);
+    return List.of();
   }
 
   /**
    * A partitioned table's merge touches only the partitions the new rows fall in (and those the
    * changed files' earlier rows fell in); where none of them holds a row yet, it is a plain append.
    */
-  private void mergePartitioned(
+  private List<Row> mergePartitioned(
       TableDef table, Dataset<Row> source, java.util.Set<String> changedFiles) {
     Column[] partitionColumns =
         table.partitionColumns().stream().map(functions::col).toArray(Column[]::new);
@@ -99,7 +112,7 @@ final class DeltaTables {
               .collectAsList());
     }
     if (partitions.isEmpty()) {
-      return;
+      return partitions;
     }
     if (read(table).filter(inPartitions(table, partitions, "")).isEmpty()) {
       source
@@ -111,6 +124,7 @@ final class DeltaTables {
     } else {
       mergeWithin(table, source, changedFiles, partitions);
     }
+    return partitions;
   }
 
   /**
@@ -257,25 +271,84 @@ final class DeltaTables {
 
   /**
    * Replaces a small table's content, but only when it differs: an unchanged dimension keeps its
-   * version.
+   * version. Each replace (and the creation by {@link #ensure}) stamps its commit with the content
+   * it wrote ({@link ContentStamp}): while that commit is the table's newest, the stamp says what
+   * the table holds and nothing is read; otherwise the rows are read and compared.
    */
   boolean replaceIfChanged(TableDef table, List<Row> rows) {
+    String stamp = ContentStamp.of(table, rows);
+    String newest = newestCommitStamp(table);
+    if (newest.startsWith(ContentStamp.PREFIX)) {
+      // The newest commit wrote the content its stamp names: compared without reading a row.
+      if (newest.equals(stamp)) {
+        return false;
+      }
+      write(table, rows, stamp);
+      return true;
+    }
     // Dimensions are small: comparing them on the driver is one read, not two shuffles.
-    List<Row> current =
-        read(table)
-            .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
-            .collectAsList();
+    return replaceIfChanged(table, rows, rows(table));
+  }
+
+  /** As {@link #replaceIfChanged(TableDef, List)}, given the rows the table holds now. */
+  boolean replaceIfChanged(TableDef table, List<Row> rows, List<Row> current) {
     java.util.Map<Row, Long> now = counts(current);
     if (now.equals(counts(rows))) {
       return false;
     }
+    write(table, rows, ContentStamp.of(table, rows));
+    return true;
+  }
+
+  private void write(TableDef table, List<Row> rows, String stamp) {
     spark
         .createDataFrame(rows, SparkTypes.of(table))
         .write()
         .format("delta")
         .mode("overwrite")
+        .option("userMetadata", stamp)
         .save(path(table));
-    return true;
+  }
+
+  /**
+   * The userMetadata of the table's newest commit ({@link ContentStamp} when it is a replace by
+   * this class), or "" when it has none: one small file read, not a Delta snapshot.
+   */
+  private String newestCommitStamp(TableDef table) {
+    long version = version(table);
+    if (version < 0) {
+      return "";
+    }
+    org.apache.hadoop.fs.Path commit =
+        new org.apache.hadoop.fs.Path(
+            path(table) + "/_delta_log",
+            String.format(java.util.Locale.ROOT, "%020d.json", version));
+    try {
+      FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          if (line.startsWith("{\"commitInfo\"")) {
+            return JSON.readTree(line).path("commitInfo").path("userMetadata").asText("");
+          }
+        }
+      }
+      return "";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + commit, e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** Every row of a small table, its columns in the table's order, on the driver. */
+  List<Row> rows(TableDef table) {
+    return read(table)
+        .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
+        .collectAsList();
   }
 
   private static java.util.Map<Row, Long> counts(List<Row> rows) {
@@ -286,7 +359,7 @@ final class DeltaTables {
   /**
    * The table's latest Delta version: the number of its newest commit file. One listing of the log
    * rather than a Spark job reading its history, since every commit asks this of every table. Log
-   * clean-up removes old commit files, never the newest.
+   * clean-up removes old commit files, never the newest. -1 when the table has no commit.
    */
   long version(TableDef table) {
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
@@ -302,9 +375,7 @@ final class DeltaTables {
           newest = Math.max(newest, Long.parseLong(name.substring(0, 20)));
         }
       }
-      if (newest < 0) {
-        throw new IllegalStateException("no Delta commit in " + log);
-      }
+      // A log with no commit yet (a creation killed before its first commit) is no table.
       return newest;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + log, e);

@@ -1,8 +1,13 @@
 package uk.dtw.etl.load;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -16,6 +21,10 @@ import uk.dtw.model.schema.TableDef;
  * the read side answers the episode measures from these few thousand rows instead of scanning every
  * episode. Written before meta_load like every table, so a reader sees the aggregates and the
  * episodes they summarise from the same load, or neither.
+ *
+ * <p>Every row of every aggregate is one partnership's, computed from that partnership's episodes
+ * alone (and the dimensions): a load that changed the episodes of a few partnerships recomputes
+ * their rows and keeps the others' as they are.
  */
 final class EpisodeAggregates {
   private EpisodeAggregates() {}
@@ -33,32 +42,94 @@ final class EpisodeAggregates {
     if (tables.version(Facts.EPISODE) <= 0) {
       return false;
     }
-    return dimensionsChanged
-        || Aggregates.viewOf().keySet().stream().anyMatch(t -> tables.version(t) <= 0);
+    return dimensionsChanged || !everyOneBuilt(tables);
   }
 
+  /**
+   * Whether only the partnerships whose episodes this load changed need their rows recomputed: no
+   * dimension changed and every aggregate was built before.
+   */
+  static boolean onlyThoseChanged(DeltaTables tables, boolean dimensionsChanged) {
+    return !dimensionsChanged && everyOneBuilt(tables);
+  }
+
+  private static boolean everyOneBuilt(DeltaTables tables) {
+    return tables.version(Aggregates.EPISODE_COVERAGE) > 0
+        && Aggregates.viewOf().keySet().stream().allMatch(t -> tables.version(t) > 0);
+  }
+
+  /** Every partnership's rows computed afresh. */
   static void rebuild(SparkSession spark, DeltaTables tables) {
-    // Coverage first: the views read it to know which years a partnership sent episodes for.
-    tables.replaceIfChanged(
-        Aggregates.EPISODE_COVERAGE,
-        tables
-            .read(Facts.EPISODE)
-            .groupBy("area_code", "extract_year")
-            .count()
-            .withColumnRenamed("count", "episodes")
-            .collectAsList());
-    SharedViews.register(spark, tables);
-    for (Map.Entry<TableDef, String> e : Aggregates.viewOf().entrySet()) {
-      TableDef table = e.getKey();
-      // Small by construction (partnerships x years x categories): compared and written on the
-      // driver, so a reload that changes nothing leaves the aggregate's version as it was.
-      List<Row> rows =
-          spark
-              .table(e.getValue())
-              .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
-              .collectAsList();
-      tables.ensure(table);
-      tables.replaceIfChanged(table, rows);
+    rebuild(spark, tables, null);
+  }
+
+  /**
+   * The rows of the partnerships in {@code areas} (every partnership's when null) computed afresh
+   * from their episodes; the other partnerships' rows stay as they are.
+   */
+  static void rebuild(SparkSession spark, DeltaTables tables, Set<String> areas) {
+    Dataset<Row> episodes = tables.read(Facts.EPISODE);
+    if (areas != null) {
+      // fact_episode is partitioned by area_code: only those partnerships' files are read.
+      episodes = episodes.filter(col("area_code").isin(areas.toArray()));
     }
+    // Each view below reads the episodes (episode_year twice): read them once.
+    episodes = episodes.persist();
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(episodes));
+    try {
+      // Coverage first: the views read it to know which years a partnership sent episodes for.
+      replace(
+          tables,
+          Aggregates.EPISODE_COVERAGE,
+          episodes
+              .groupBy("area_code", "extract_year")
+              .count()
+              .withColumnRenamed("count", "episodes")
+              .collectAsList(),
+          areas);
+      Dataset<Row> inScope = episodes;
+      SharedViews.register(spark, t -> t == Facts.EPISODE ? inScope : tables.read(t));
+      // episode_year (every episode once per year it is open in) feeds two of the aggregates.
+      // Spark analyses a view when it is made: the views listed after it are made again on top.
+      Dataset<Row> episodeYear = spark.table("episode_year").persist();
+      cached.add(episodeYear);
+      episodeYear.createOrReplaceTempView("episode_year");
+      List<String> views = SharedViews.names();
+      for (String view : views.subList(views.indexOf("episode_year") + 1, views.size())) {
+        spark.sql(SharedViews.sql(view)).createOrReplaceTempView(view);
+      }
+      for (Map.Entry<TableDef, String> e : Aggregates.viewOf().entrySet()) {
+        TableDef table = e.getKey();
+        // Small by construction (partnerships x years x categories): compared and written on the
+        // driver, so a reload that changes nothing leaves the aggregate's version as it was.
+        List<Row> rows =
+            spark
+                .table(e.getValue())
+                .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new))
+                .collectAsList();
+        tables.ensure(table);
+        replace(tables, table, rows, areas);
+      }
+    } finally {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** The table's rows of {@code areas} (all its rows when null) replaced by {@code rows}. */
+  private static void replace(
+      DeltaTables tables, TableDef table, List<Row> rows, Set<String> areas) {
+    if (areas == null) {
+      tables.replaceIfChanged(table, rows);
+      return;
+    }
+    int area = table.columnNames().indexOf("area_code");
+    List<Row> current = tables.rows(table);
+    List<Row> all = new ArrayList<>(rows);
+    for (Row r : current) {
+      if (!areas.contains(r.getString(area))) {
+        all.add(r);
+      }
+    }
+    tables.replaceIfChanged(table, all, current);
   }
 }

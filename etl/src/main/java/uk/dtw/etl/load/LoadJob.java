@@ -96,14 +96,15 @@ public final class LoadJob {
 
   private void load(String landing, LoadReport report) {
     String loadId = report.loadId;
-    progress.accept("opening the warehouse " + warehouse + "...");
+    StepTimes steps = new StepTimes(progress);
+    steps.step("opening", "opening the warehouse " + warehouse + "...");
     // The episode aggregates are made when first built: a warehouse without episodes never
     // writes them (readers take a table the load did not record as empty).
     StarSchema.TABLES.stream()
         .filter(t -> !Aggregates.viewOf().containsKey(t))
         .forEach(tables::ensure);
 
-    progress.accept("listing and hashing the files in " + landing + "...");
+    steps.step("listing", "listing and hashing the files in " + landing + "...");
     List<Landing.Entry> entries = Landing.list(spark, landing);
     Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(entries, report);
     planned(newFiles, entries);
@@ -116,9 +117,11 @@ public final class LoadJob {
     for (Map.Entry<ExtractKind, Map<String, LandingFile>> e : newFiles.entrySet()) {
       ExtractKind kind = e.getKey();
       int n = e.getValue().size();
-      progress.accept("loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
+      steps.step(
+          "reading " + kind.code(),
+          "loading " + n + " " + kind.code() + " file" + (n == 1 ? "" : "s") + "...");
       allNew.putAll(e.getValue());
-      Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters());
+      Dataset<Row> outcomes = outcomes(spark, kind, e.getValue(), loadId, meter.counters(), cached);
       // The first action over the outcomes reads the files (the rest read the cache): metered.
       meter.reading(kind, scans(outcomes));
       outcomes.persist();
@@ -146,19 +149,30 @@ public final class LoadJob {
     // Order matters for crash safety: everything before meta_load is invisible to readers and
     // idempotent to redo, so a load killed anywhere is completed by simply running it again.
     if (!bronze.isEmpty()) {
-      progress.accept("writing bronze, quarantine and facts...");
+      steps.step("bronze and quarantine", "writing bronze, quarantine and facts...");
       tables.insertNew(
           AuditTables.BRONZE_ROW, bronze.stream().reduce(Dataset::unionByName).orElseThrow());
       tables.insertNew(
           AuditTables.QUARANTINE_ROW,
           quarantine.stream().reduce(Dataset::unionByName).orElseThrow());
     }
+    // The partnerships whose episodes this load may have changed: only their aggregates change.
+    Set<String> episodeAreas = new HashSet<>();
     facts.forEach(
-        (kind, rows) ->
-            tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of())));
+        (kind, rows) -> {
+          steps.step(kind.factTable().name(), null);
+          List<Row> partitions =
+              tables.merge(kind.factTable(), rows, changedFiles.getOrDefault(kind, Set.of()));
+          if (kind == ExtractKind.EPISODES) {
+            int area = kind.factTable().partitionColumns().indexOf("area_code");
+            partitions.forEach(p -> episodeAreas.add(p.getString(area)));
+          }
+        });
     if (definitions != null) {
+      steps.step(Dimensions.INDICATOR.name(), null);
       tables.merge(Dimensions.INDICATOR, definitions);
     }
+    steps.step("dimensions", "comparing the dimensions with the reference data...");
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
       dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
@@ -167,12 +181,17 @@ public final class LoadJob {
     if (committing
         && EpisodeAggregates.needed(
             tables, facts.containsKey(ExtractKind.EPISODES), dimensionsChanged)) {
-      progress.accept("summarising episodes...");
-      EpisodeAggregates.rebuild(spark, tables);
+      steps.step("aggregates", "summarising episodes...");
+      EpisodeAggregates.rebuild(
+          spark,
+          tables,
+          EpisodeAggregates.onlyThoseChanged(tables, dimensionsChanged) ? episodeAreas : null);
     }
-    if (!facts.isEmpty()) {
+    if (Findings.couldFind(facts.keySet().stream().map(ExtractKind::factTable).toList())) {
+      steps.step("findings", "checking across files...");
       Findings.run(spark, tables, report);
     }
+    steps.step("commit", null);
     Instant finished = Instant.now();
     if (!allNew.isEmpty()) {
       // An upsert, not an insert: a load killed after this step left rows naming its own load,
@@ -188,21 +207,24 @@ public final class LoadJob {
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);
     cached.forEach(Dataset::unpersist);
+    progress.accept(steps.summary());
   }
 
   /**
    * One kind's new files read and conformed: an outcome row per figure, held-back rule, skip or
    * warning ({@link OutcomeRows}), nothing run yet (except numbering the lines of large
-   * record-level files).
+   * record-level files). What it persists on the way is added to {@code cached}, for the caller to
+   * unpersist.
    */
   static Dataset<Row> outcomes(
       SparkSession spark,
       ExtractKind kind,
       Map<String, LandingFile> files,
       String loadId,
-      uk.dtw.etl.conform.ReadCounters counters) {
+      uk.dtw.etl.conform.ReadCounters counters,
+      List<Dataset<Row>> cached) {
     if (kind.recordLevel()) {
-      return RecordLevelRead.outcomes(spark, kind, files, loadId, counters);
+      return RecordLevelRead.outcomes(spark, kind, files, loadId, counters, cached);
     }
     String[] uris = files.values().stream().map(LandingFile::uri).distinct().toArray(String[]::new);
     return spark
@@ -216,10 +238,20 @@ public final class LoadJob {
 
   /**
    * How many times a plan reads its input files: the leaves of its logical plan (each a scan of the
-   * landing files in an outcomes plan; record-level plans have two, see RecordLevelRead).
+   * landing files in an outcomes plan), where leaves that are one persisted dataset count once
+   * (record-level plans read their conformed rows twice, from one cache: see RecordLevelRead).
    */
   static int scans(Dataset<Row> outcomes) {
-    return outcomes.queryExecution().analyzed().collectLeaves().size();
+    var session = (org.apache.spark.sql.classic.SparkSession) outcomes.sparkSession();
+    var cache = session.sharedState().cacheManager();
+    Set<Object> reads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (var leaf :
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            outcomes.queryExecution().analyzed().collectLeaves())) {
+      var cached = cache.lookupCachedData(session, leaf);
+      reads.add(cached.isDefined() ? cached.get().cachedRepresentation().cacheBuilder() : leaf);
+    }
+    return reads.size();
   }
 
   /** Tells the meter each kind's new files and their bytes (a workbook's once per kind). */

@@ -22,11 +22,12 @@ import uk.dtw.etl.extract.ExtractKind;
  * on the thread around the first action over that kind's outcomes (the one that reads the files and
  * fills the cache), and every later action reads the cache, not the files. Of those jobs' tasks,
  * only the ones that counted rows or files read the files; the others read the cache the first job
- * filled (Spark counts cached blocks as input bytes too) or shuffled counts. Its plan may read the
- * files more than once (record-level files: once to find keys given twice, once to load): bytes are
- * divided by the number of scans in the plan, so they stay the landing's bytes. Rows and files are
- * counted on the executors per stage, and a kind's count is its largest stage's: every scan sees
- * every row. When a kind's files are all read, the report's exact counts replace the running ones.
+ * filled (Spark counts cached blocks as input bytes too) or shuffled counts. A plan may read the
+ * files more than once ({@link LoadJob#scans}; record-level files are read once into a cache that
+ * finds keys given twice and loads the rows): bytes are divided by the number of scans in the plan,
+ * so they stay the landing's bytes. Rows and files are counted on the executors per stage, and a
+ * kind's count is its largest stage's: every scan sees every row. When a kind's files are all read,
+ * the report's exact counts replace the running ones.
  *
  * <p>Listener callbacks run on Spark's listener thread and do a map lookup and a few additions; the
  * executors add one to an accumulator per row. Nothing here waits or blocks the load.

@@ -40,12 +40,18 @@ final class RecordLevelRead {
   /** Files above this size are split into lines; smaller ones are read whole, many per task. */
   static final String SPLIT_ABOVE_BYTES = "spark.dtw.recordLevel.splitAboveBytes";
 
+  /**
+   * The outcomes, with the conformed rows persisted (and added to {@code cached}, for the caller to
+   * unpersist when done): the check for duplicate keys and the rows it marks both read them, and
+   * without the cache each would read and conform every file again.
+   */
   static Dataset<Row> outcomes(
       SparkSession spark,
       ExtractKind kind,
       Map<String, LandingFile> files,
       String loadId,
-      uk.dtw.etl.conform.ReadCounters counters) {
+      uk.dtw.etl.conform.ReadCounters counters,
+      List<Dataset<Row>> cached) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     long splitAbove =
@@ -83,6 +89,8 @@ final class RecordLevelRead {
                   .flatMap(episodes::wholeFile));
     }
     Dataset<Row> outcomes = spark.createDataFrame(all, OutcomeRows.schema(kind));
+    outcomes.persist();
+    cached.add(outcomes);
     return heldBackDuplicates(outcomes, kind.factTable());
   }
 

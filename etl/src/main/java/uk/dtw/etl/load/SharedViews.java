@@ -37,6 +37,16 @@ final class SharedViews {
    * {@code tables} now hold them); Spark analyses a view when it is made, so order matters.
    */
   static void register(SparkSession spark, DeltaTables tables) {
+    register(spark, tables::read);
+  }
+
+  /**
+   * As {@link #register(SparkSession, DeltaTables)}, each table's rows as {@code read} gives them.
+   */
+  static void register(
+      SparkSession spark,
+      java.util.function.Function<TableDef, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>>
+          read) {
     List<String> views = names();
     String text =
         views.stream()
@@ -44,7 +54,7 @@ final class SharedViews {
             .reduce("", String::concat);
     for (TableDef table : StarSchema.TABLES) {
       if (Pattern.compile("\\b" + table.name() + "\\b").matcher(text).find()) {
-        tables.read(table).createOrReplaceTempView(table.name());
+        read.apply(table).createOrReplaceTempView(table.name());
       }
     }
     for (String view : views) {
