@@ -15,6 +15,8 @@ import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -23,8 +25,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -33,6 +35,13 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -55,6 +64,25 @@ public final class DeltaTableReader {
   // built from the same Hadoop settings the load writes with (see HadoopLocations).
   private static final Configuration CONF = HadoopLocations.configuration();
   private static final Engine ENGINE = DefaultEngine.create(CONF);
+
+  /**
+   * The threads that decode parquet files ahead of the scans that will read them, shared by every
+   * scan in the JVM (so concurrent queries do not multiply them): one per core, at most four.
+   */
+  private static final ExecutorService READERS =
+      Executors.newFixedThreadPool(
+          Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+          r -> {
+            Thread t = new Thread(r, "delta-file-reader");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** How many files one scan keeps queued beyond the one it reads. */
+  static final int PREFETCH_FILES = 4;
+
+  /** Files up to this size are decoded ahead, whole; larger ones are streamed as they are read. */
+  static final long PREFETCH_MAX_BYTES = 8L << 20;
 
   private final String folder;
   private final Long pinnedVersion;
@@ -153,7 +181,19 @@ public final class DeltaTableReader {
       builder = builder.withFilter(predicate.get());
     }
     scans.incrementAndGet();
-    ScanRows it = new ScanRows(builder.build(), new BatchRows(def, folder, columns), checkpoint);
+    // Strings are read as their UTF-8 bytes and decoded by BatchRows (see BatchRows.UTF8).
+    Set<String> stringsAsBinary = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (StructField f : wanted) {
+      if (f.getDataType() instanceof StringType && !partitions.contains(f.getName())) {
+        stringsAsBinary.add(f.getName());
+      }
+    }
+    ScanRows it =
+        new ScanRows(
+            builder.build(),
+            new BatchRows(def, folder, columns, partitions, stringsAsBinary),
+            stringsAsBinary,
+            checkpoint);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
         .onClose(it::close);
   }
@@ -221,8 +261,15 @@ public final class DeltaTableReader {
   }
 
   /**
-   * Pulls rows scan file by scan file and batch by batch, so at most one parquet batch is held.
-   * Nested here so that this class stays the only one that drives a Kernel {@code Scan}.
+   * Pulls rows scan file by scan file and batch by batch. Up to {@link #PREFETCH_FILES} files after
+   * the one being read are decoded ahead on {@link #READERS} (Kernel's parquet reader, and its
+   * per-file setup, is most of a scan's time; record-level tables come in one small file per
+   * partition), each read whole and handed over in file order. A file larger than {@link
+   * #PREFETCH_MAX_BYTES} is streamed batch by batch on the caller's thread instead, so at most one
+   * of its batches is held. The rows themselves are made on the caller's thread, so a query's
+   * memory budget (what its thread allocates) still counts every row it keeps.
+   *
+   * <p>Nested here so that this class stays the only one that drives a Kernel {@code Scan}.
    */
   private final class ScanRows implements Iterator<Object[]>, AutoCloseable {
     private final Row scanState;
@@ -231,14 +278,21 @@ public final class DeltaTableReader {
     private final BatchRows converter;
     private final Runnable checkpoint;
     private CloseableIterator<Row> scanFiles;
-    private CloseableIterator<FilteredColumnarBatch> data;
-    private Iterator<Object[]> pending = Collections.emptyIterator();
 
-    ScanRows(Scan scan, BatchRows converter, Runnable checkpoint) {
+    /** Files read ahead or to stream, in scan order. */
+    private final ArrayDeque<Pending> ahead = new ArrayDeque<>();
+
+    private CloseableIterator<FilteredColumnarBatch> data;
+    private List<Object[]> rows = List.of();
+    private int next;
+    private boolean filesDone;
+
+    ScanRows(Scan scan, BatchRows converter, Set<String> stringsAsBinary, Runnable checkpoint) {
       this.scanState = scan.getScanState(ENGINE);
       // Internal, as in Kernel's own reader examples: the public API does not expose the
       // physical schema to hand the parquet reader (it differs under column mapping).
-      this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
+      this.physicalSchema =
+          asBinary(ScanStateRow.getPhysicalDataReadSchema(scanState), stringsAsBinary);
       this.scanFileBatches = scan.getScanFiles(ENGINE);
       this.converter = converter;
       this.checkpoint = checkpoint;
@@ -247,21 +301,22 @@ public final class DeltaTableReader {
     @Override
     public boolean hasNext() {
       try {
-        while (!pending.hasNext()) {
+        while (next == rows.size()) {
           checkpoint.run();
           if (data != null && data.hasNext()) {
-            List<Object[]> rows = converter.rows(data.next());
-            rowsRead.addAndGet(rows.size());
-            pending = rows.iterator();
-          } else if (scanFiles != null && scanFiles.hasNext()) {
-            closeData();
-            data = read(scanFiles.next());
-          } else if (scanFileBatches.hasNext()) {
-            closeData();
-            closeScanFiles();
-            scanFiles = scanFileBatches.next().getRows();
+            convert(data.next());
           } else {
-            return false;
+            closeData();
+            fillAhead();
+            Pending file = ahead.poll();
+            if (file == null) {
+              return false;
+            }
+            data =
+                file.batches == null
+                    ? read(file.scanFile, file.file)
+                    : iterator(await(file.batches));
+            fillAhead();
           }
         }
         return true;
@@ -275,16 +330,91 @@ public final class DeltaTableReader {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return pending.next();
+      Object[] row = rows.get(next);
+      rows.set(next++, null); // let it go as soon as it is handed on
+      return row;
+    }
+
+    private void convert(FilteredColumnarBatch batch) {
+      rows = converter.rows(batch);
+      next = 0;
+      rowsRead.addAndGet(rows.size());
+    }
+
+    /** Keeps up to PREFETCH_FILES files queued, the small ones being decoded. */
+    private void fillAhead() throws IOException {
+      while (ahead.size() < PREFETCH_FILES) {
+        Row scanFile = nextScanFile();
+        if (scanFile == null) {
+          return;
+        }
+        FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+        filesRead.incrementAndGet();
+        if (file.getSize() > PREFETCH_MAX_BYTES) {
+          ahead.add(new Pending(scanFile, file, null));
+        } else {
+          ahead.add(new Pending(scanFile, file, READERS.submit(() -> readAll(scanFile, file))));
+        }
+      }
+    }
+
+    private Row nextScanFile() throws IOException {
+      while (!filesDone) {
+        if (scanFiles != null && scanFiles.hasNext()) {
+          return scanFiles.next();
+        }
+        closeScanFiles();
+        if (scanFileBatches.hasNext()) {
+          scanFiles = scanFileBatches.next().getRows();
+        } else {
+          filesDone = true;
+        }
+      }
+      return null;
+    }
+
+    /** Waits for a file read ahead, still stopping at the checkpoint if the query is stopped. */
+    private List<FilteredColumnarBatch> await(Future<List<FilteredColumnarBatch>> batches) {
+      while (true) {
+        checkpoint.run();
+        try {
+          return batches.get(50, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillReading) {
+          // check again
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CancellationException("Interrupted while reading " + folder);
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new UncheckedIOException(
+              cause instanceof IOException io ? io : new IOException(cause));
+        }
+      }
+    }
+
+    /** One data file, decoded whole: what a reader thread runs. */
+    private List<FilteredColumnarBatch> readAll(Row scanFile, FileStatus file) throws IOException {
+      List<FilteredColumnarBatch> batches = new ArrayList<>();
+      try (CloseableIterator<FilteredColumnarBatch> it = read(scanFile, file)) {
+        while (it.hasNext()) {
+          batches.add(it.next());
+        }
+      }
+      return batches;
     }
 
     /**
      * One data file, turned from physical to logical rows with deletion vectors as selection
      * vectors.
      */
-    private CloseableIterator<FilteredColumnarBatch> read(Row scanFile) throws IOException {
-      FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
-      filesRead.incrementAndGet();
+    private CloseableIterator<FilteredColumnarBatch> read(Row scanFile, FileStatus file)
+        throws IOException {
       CloseableIterator<ColumnarBatch> physical =
           ENGINE
               .getParquetHandler()
@@ -309,6 +439,15 @@ public final class DeltaTableReader {
 
     @Override
     public void close() {
+      // Files still queued are dropped: a reader thread already on one finishes it and lets go.
+      for (Pending file : ahead) {
+        if (file.batches != null) {
+          file.batches.cancel(false);
+        }
+      }
+      ahead.clear();
+      rows = List.of();
+      next = 0;
       try (scanFileBatches) {
         closeData();
         closeScanFiles();
@@ -318,8 +457,32 @@ public final class DeltaTableReader {
     }
   }
 
+  /**
+   * {@code schema} with the string columns named in {@code names} as binary: the parquet reader
+   * then hands over each value's UTF-8 bytes, which BatchRows decodes in one step.
+   */
+  private static StructType asBinary(StructType schema, Set<String> names) {
+    StructType out = new StructType();
+    for (StructField f : schema.fields()) {
+      out =
+          out.add(
+              f.getDataType() instanceof StringType && names.contains(f.getName())
+                  ? f.withDataType(BinaryType.BINARY)
+                  : f);
+    }
+    return out;
+  }
+
+  /** A scan file queued: being decoded ahead ({@code batches}), or to stream when null. */
+  private record Pending(
+      Row scanFile, FileStatus file, Future<List<FilteredColumnarBatch>> batches) {}
+
   private static <T> CloseableIterator<T> singleton(T item) {
-    Iterator<T> it = List.of(item).iterator();
+    return iterator(List.of(item));
+  }
+
+  private static <T> CloseableIterator<T> iterator(List<T> items) {
+    Iterator<T> it = items.iterator();
     return new CloseableIterator<>() {
       @Override
       public boolean hasNext() {
