@@ -75,7 +75,10 @@ final class JdbcMeta extends MetadataMeta {
     try (QueryBudget.Scope budget = QueryBudget.start(SqlLimits.DEFAULTS.memoryBytes())) {
       SERVED.set(session.version());
       return call.apply(session);
-    } catch (RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
+    } catch (RuntimeException
+        | StackOverflowError
+        | ExceptionInInitializerError
+        | AssertionError e) {
       throw JdbcErrors.of(e, timeoutSeconds);
     } finally {
       session.lock.unlock();

@@ -56,9 +56,10 @@ public final class AdhocSql {
           });
     } catch (uk.dtw.api.errors.ApiError e) {
       throw e;
-    } catch (Exception | StackOverflowError | ExceptionInInitializerError e) {
+    } catch (Exception | StackOverflowError | ExceptionInInitializerError | AssertionError e) {
       // Calcite's generated code fails with Errors too: 1/0 folded into a constant throws
-      // from the class initialiser, a deep expression overflows the planner's stack.
+      // from the class initialiser, a deep expression overflows the planner's stack, and a
+      // column whose type changes between a recursive query's rounds fails its own type check.
       throw SqlFailures.classify(e, limits);
     }
   }

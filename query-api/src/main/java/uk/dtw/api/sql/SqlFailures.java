@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import uk.dtw.api.errors.Errors;
 import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.warehouse.calcite.QueryBudget;
+import uk.dtw.warehouse.calcite.ValueSize;
 
 /**
  * Tells what went wrong with a caller's query, in the caller's words: a mistake in it (unknown
@@ -30,6 +31,13 @@ public final class SqlFailures {
       }
       if (t instanceof SqlParseException p) {
         return Errors.badSql("cannot parse sql: " + SqlGuard.shortMessage(p), SqlGuard.hint(p));
+      }
+      if (t instanceof ValueSize.TooLarge) {
+        return Errors.badSql(
+            "query built a value larger than the limit of "
+                + ValueSize.MAX
+                + " characters (or bytes, or elements) and was stopped",
+            "a value that doubles each round of a recursive query grows past any limit");
       }
       if (t instanceof QueryBudget.MemoryLimitExceeded) {
         return Errors.badSql(
@@ -58,6 +66,17 @@ public final class SqlFailures {
             "query is too deeply nested for the SQL engine",
             "use WITH to name sub-queries instead of nesting them");
       }
+      if (t instanceof AssertionError && raisedIn(t, "org.apache.calcite.")) {
+        // Calcite checks its own conversion, with or without -ea: a recursive query whose text
+        // column grows (CHAR(2) seed, CHAR(4) after a round) fails it. PostgreSQL refuses the
+        // same query as the caller's mistake, with the same remedy.
+        return Errors.badSql(
+            "the SQL engine could not keep this query's column types the same from step to step ("
+                + firstLine(t.getMessage())
+                + ")",
+            "cast to the type you mean: in a recursive query the first part fixes each column's"
+                + " type, e.g. VALUES (CAST('ab' AS VARCHAR))");
+      }
       if (t instanceof CalciteException) {
         return Errors.badSql("query failed: " + t.getMessage(), null);
       }
@@ -68,6 +87,19 @@ public final class SqlFailures {
       root = root.getCause();
     }
     return Errors.unsupportedSql(root.getClass().getSimpleName());
+  }
+
+  private static boolean raisedIn(Throwable t, String packagePrefix) {
+    StackTraceElement[] stack = t.getStackTrace();
+    return stack.length > 0 && stack[0].getClassName().startsWith(packagePrefix);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    String line = message.strip().lines().findFirst().orElse("");
+    return line.endsWith(":") ? line.substring(0, line.length() - 1) : line;
   }
 
   private static String arithmetic(String message) {

@@ -22,11 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import uk.dtw.api.ApiServer;
 import uk.dtw.api.limits.SqlLimits;
 import uk.dtw.api.snapshot.WarehouseSnapshots;
 import uk.dtw.api.support.SampleWarehouse;
+import uk.dtw.model.schema.Role;
 
 /**
  * More than a thousand hostile and generated requests against a real server over the sample
@@ -37,14 +39,19 @@ class HostileRequestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = 4;
 
-  @Test
-  void a_thousand_hostile_requests_get_4xx_json_and_leave_the_service_idle() throws Exception {
+  /**
+   * Each role's surface: the public one without SQL, the analyst's, the admin's with every table.
+   */
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void a_thousand_hostile_requests_get_4xx_json_and_leave_the_service_idle(Role role)
+      throws Exception {
     Path warehouse = SampleWarehouse.path();
     Map<String, Long> filesBefore = files(warehouse);
     ApiServer server =
         new ApiServer(
                 WarehouseSnapshots.refreshing(warehouse, Duration.ofSeconds(5)),
-                uk.dtw.api.access.Access.anonymous(uk.dtw.model.schema.Role.ANALYST),
+                uk.dtw.api.access.Access.anonymous(role),
                 SqlLimits.DEFAULTS.withTimeoutSeconds(2))
             .start("127.0.0.1", 0);
     String base = "http://127.0.0.1:" + server.port();
@@ -70,14 +77,14 @@ class HostileRequestsTest {
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> sent = new ArrayList<>();
       for (HostileRequests.Request r : requests) {
-        sent.add(pool.submit(() -> check(client, base, r, failures, statuses)));
+        sent.add(pool.submit(() -> check(client, base, r, role, failures, statuses)));
       }
       for (Future<?> f : sent) {
         f.get();
       }
       pool.shutdown();
 
-      assertThat(failures).as("requests answered badly").isEmpty();
+      assertThat(failures).as("requests answered badly as " + role).isEmpty();
       // They reached the routes: refused as mistakes, as unknown, as busy, and some answered.
       assertThat(statuses).as("statuses").containsKeys(200, 400, 404);
       assertThat(server.queriesRunning()).as("queries still running").isZero();
@@ -93,6 +100,7 @@ class HostileRequestsTest {
       HttpClient client,
       String base,
       HostileRequests.Request r,
+      Role role,
       List<String> failures,
       Map<Integer, Integer> statuses) {
     HttpResponse<String> response;
@@ -119,6 +127,8 @@ class HostileRequestsTest {
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (status >= 500) {
       failures.add(r + " -> " + status + " " + abbreviate(response.body()));
+    } else if (role == Role.PUBLIC && r.path().startsWith("/api/v1/sql") && status != 404) {
+      failures.add(r + " -> " + status + ": SQL answered the public role");
     } else if (status >= 400 && !isJsonError(type, response.body())) {
       failures.add(
           r + " -> " + status + " not a JSON error: " + type + " " + abbreviate(response.body()));

@@ -24,7 +24,12 @@ import org.apache.calcite.rel.SingleRel;
 final class CancelCheck extends SingleRel implements EnumerableRel {
   private static final Method CHECKED =
       Types.lookupMethod(
-          QueryCheckpoint.class, "checked", Enumerable.class, DataContext.class, String.class);
+          QueryCheckpoint.class,
+          "checked",
+          Enumerable.class,
+          DataContext.class,
+          String.class,
+          boolean.class);
 
   private CancelCheck(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, traits, input);
@@ -46,9 +51,11 @@ final class CancelCheck extends SingleRel implements EnumerableRel {
     BlockBuilder builder = new BlockBuilder();
     Expression rows = builder.append("rows", child.block);
     Expression where = Expressions.constant(getInput().getRelTypeName());
+    // A leaf (scan, VALUES) hands on stored or literal values; only operators build new ones.
+    Expression values = Expressions.constant(!getInput().getInputs().isEmpty());
     builder.add(
         Expressions.return_(
-            null, Expressions.call(CHECKED, rows, implementor.getRootExpression(), where)));
+            null, Expressions.call(CHECKED, rows, implementor.getRootExpression(), where, values)));
     return implementor.result(child.physType, builder.toBlock());
   }
 }

@@ -42,9 +42,12 @@ public final class QueryCheckpoint implements Runnable {
 
   /**
    * {@code rows}, checked before each row is handed on: what the code {@link CancelCheck} generates
-   * calls.
+   * calls. With {@code values}, each row's values are held to {@link ValueSize#MAX} too: asked for
+   * the rows of operators that compute, not of scans and literal VALUES, which only hand on what
+   * the warehouse or the query's text holds.
    */
-  public static <T> Enumerable<T> checked(Enumerable<T> rows, DataContext root, String where) {
+  public static <T> Enumerable<T> checked(
+      Enumerable<T> rows, DataContext root, String where, boolean values) {
     return new AbstractEnumerable<T>() {
       @Override
       public Enumerator<T> enumerator() {
@@ -59,7 +62,13 @@ public final class QueryCheckpoint implements Runnable {
           @Override
           public boolean moveNext() {
             check.run();
-            return inner.moveNext();
+            if (!inner.moveNext()) {
+              return false;
+            }
+            if (values) {
+              ValueSize.check(inner.current(), where);
+            }
+            return true;
           }
 
           @Override

@@ -87,18 +87,40 @@ class QueryLimitsTest {
 
   @Test
   void a_query_past_its_memory_budget_stops_before_the_heap_fills() {
-    // Each row doubles the string: row 30 would hold 2^30 characters, 2 GiB. The budget is given
-    // as a plain cap (heap always short): a short heap cannot be made to order in a test.
-    String doubling =
-        "WITH RECURSIVE t(s, n) AS (VALUES (CAST('ab' AS VARCHAR), 1)"
-            + " UNION ALL SELECT s || s, n + 1 FROM t WHERE n < 40) SELECT MAX(CHAR_LENGTH(s)) FROM t";
+    // A distinct count holds every value it has seen: 100 million numbers would need gigabytes.
+    // The budget is given as a plain cap (heap always short): a short heap cannot be made to
+    // order in a test.
+    String hoarding =
+        "WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 100000000)"
+            + " SELECT COUNT(DISTINCT n) FROM t";
     assertTimeoutPreemptively(
         STOPS_WITHIN,
         () -> {
           try (QueryBudget.Scope budget = QueryBudget.start(64L << 20, () -> true);
               Statement s = wh.connection().createStatement()) {
-            assertThatThrownBy(() -> s.executeQuery(doubling).next())
+            assertThatThrownBy(() -> s.executeQuery(hoarding).next())
                 .satisfies(e -> assertThat(rootCancellation(e)).contains("limit of 64 MiB"));
+          }
+        });
+  }
+
+  @Test
+  void a_value_that_doubles_each_round_stops_at_the_value_limit_with_the_heap_roomy() {
+    // Row 30 would hold 2^30 characters; no memory budget is open, so only the value limit
+    // (2^22) can stop it, at the first row past it: 2^23 characters.
+    String doubling =
+        "WITH RECURSIVE t(s) AS (VALUES (CAST('ab' AS VARCHAR))"
+            + " UNION ALL SELECT s || s FROM t) SELECT MAX(s) FROM t";
+    assertTimeoutPreemptively(
+        STOPS_WITHIN,
+        () -> {
+          try (Statement s = wh.connection().createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery(doubling).next())
+                .satisfies(
+                    e ->
+                        assertThat(rootCancellation(e))
+                            .contains("a value of " + (1 << 23) + " characters")
+                            .contains("limit of " + (1 << 22)));
           }
         });
   }
