@@ -59,7 +59,7 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     int[] columns =
         projects != null ? projects.clone() : IntStream.range(0, def.columns().size()).toArray();
-    Runnable checkpoint = QueryCheckpoint.of(root, def.name());
+    QueryCheckpoint checkpoint = QueryCheckpoint.of(root, def.name());
     if (kept()) {
       return enumerable(() -> rows().stream().map(row -> project(row, columns)), checkpoint);
     }
@@ -107,7 +107,7 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
   }
 
   private static Enumerable<Object[]> enumerable(
-      Supplier<Stream<Object[]>> open, Runnable checkpoint) {
+      Supplier<Stream<Object[]>> open, QueryCheckpoint checkpoint) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -119,12 +119,12 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
   /** Pulls rows from a stream opened on first use, and closes it (and Kernel's files) on close. */
   private static final class StreamEnumerator implements Enumerator<Object[]> {
     private final Supplier<Stream<Object[]>> open;
-    private final Runnable checkpoint;
+    private final QueryCheckpoint checkpoint;
     private Stream<Object[]> stream;
     private Iterator<Object[]> it;
     private Object[] current;
 
-    StreamEnumerator(Supplier<Stream<Object[]>> open, Runnable checkpoint) {
+    StreamEnumerator(Supplier<Stream<Object[]>> open, QueryCheckpoint checkpoint) {
       this.open = open;
       this.checkpoint = checkpoint;
     }
@@ -136,7 +136,7 @@ public final class DeltaScannableTable extends AbstractTable implements Projecta
 
     @Override
     public boolean moveNext() {
-      checkpoint.run();
+      checkpoint.beforeRow();
       if (it == null) {
         stream = open.get();
         it = stream.iterator();

@@ -15,7 +15,15 @@ import org.apache.calcite.linq4j.Enumerator;
  * at the flag, so without this a sort, join or recursive union runs to its end.
  */
 public final class QueryCheckpoint implements Runnable {
+  /**
+   * The clock and the thread's allocation counter are read once in this many checks; the cancel
+   * flag on every one. Each read cost 135-275 ns on this VM, more than most operators spend on a
+   * row; a row takes far less than the slack this leaves (a time limit is seconds).
+   */
+  static final int CLOCK_STRIDE = 32;
+
   private final AtomicBoolean flag;
+  private int sinceClock;
   private final long deadlineNanos;
   private final long timeoutMillis;
   private final QueryBudget budget;
@@ -61,7 +69,7 @@ public final class QueryCheckpoint implements Runnable {
 
           @Override
           public boolean moveNext() {
-            check.run();
+            check.beforeRow();
             if (!inner.moveNext()) {
               return false;
             }
@@ -85,6 +93,22 @@ public final class QueryCheckpoint implements Runnable {
     };
   }
 
+  /**
+   * The check before a row: the cancel flag every time, the clock and the memory budget every
+   * {@link #CLOCK_STRIDE}th row. One checkpoint serves one enumerator, on one thread.
+   */
+  public void beforeRow() {
+    if (++sinceClock < CLOCK_STRIDE) {
+      if (flag.get()) {
+        throw new CancellationException("Statement cancelled while reading " + where);
+      }
+      return;
+    }
+    sinceClock = 0;
+    run();
+  }
+
+  /** The whole check: between batches and while waiting, where it is cheap beside the work. */
   @Override
   public void run() {
     if (flag.get()) {
