@@ -2,6 +2,8 @@ package uk.dtw.api.disclosure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.dtw.api.reports.RankingReport;
+import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.reports.Report;
 import uk.dtw.api.sql.Table;
 
@@ -44,6 +46,30 @@ public final class Disclosure {
     return out.build();
   }
 
+  /**
+   * The values a public ranking withholds, decided by the rankings' own rules one partnership at a
+   * time (a ranking's table has no groups, so a row's decision does not depend on the others): a
+   * withheld value is left out of the ranking rather than shown as a rank beside a symbol, so
+   * neither its rank nor a gap in the ranks places it between two visible values.
+   */
+  public Rankings.Withholding rankedValues(java.util.function.Supplier<Families> families) {
+    return (measure, row, period, baseline) -> {
+      Map<String, Object> metadata = new java.util.HashMap<>();
+      metadata.put("period", period);
+      metadata.put("baseline", baseline);
+      Table one =
+          new TableSuppressor(
+                  config,
+                  rankingsKey(measure.name()),
+                  "rows",
+                  RankingReport.figures(measure, row),
+                  metadata,
+                  families)
+              .apply();
+      return one.rows().get(0).get(one.index("value")) instanceof Suppressed;
+    };
+  }
+
   /** What a reader is told: the rule and its settings, in the report's metadata. */
   public Map<String, Object> describe() {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -63,7 +89,10 @@ public final class Disclosure {
     if (!report.name().equals("rankings")) {
       return report.name();
     }
-    String measure = String.valueOf(report.metadata().get("measure"));
+    return rankingsKey(String.valueOf(report.metadata().get("measure")));
+  }
+
+  private static String rankingsKey(String measure) {
     return "rankings:" + (measure.startsWith("indicator:") ? "indicator" : measure);
   }
 }

@@ -1,7 +1,6 @@
 package uk.dtw.api.disclosure;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,13 @@ import uk.dtw.api.sql.Table;
 /**
  * Secondary suppression of partnership counts decided once per snapshot over every partnership, not
  * per output: a region's total of a count is published (funding by region, region penetration), so
- * in each region and year where exactly one partnership's count is suppressed, the smallest other
- * non-zero count (ties: by name) is suppressed too, in every output that shows it. Deciding it per
- * output would let a count withheld in a ranking be read from a partnership's funding page.
+ * in each region and year where exactly one partnership's count is withheld, the smallest other
+ * non-zero count (ties: by name) is withheld too, in every output that shows it. Deciding it per
+ * output would let a count withheld in a ranking be read from a partnership's funding page. Each
+ * published sum is its own group ({@link LinkedCells}): a region's partnerships, those funded,
+ * those with an estimate (whose sum region penetration shows), and England's regions; region and
+ * England counts are cells too, withheld when small, so a region of one small partnership does not
+ * give it back through region penetration times the region's estimate.
  */
 public final class Families {
   /** Each family: the view and column holding it per partnership, region and financial year. */
@@ -38,6 +41,28 @@ public final class Families {
     SOURCES.put("interventions_started", "episode_waiting");
   }
 
+  /** The family whose region and England counts penetration shows (area_penetration). */
+  static final String PENETRATION_FAMILY = "pdus_in_treatment";
+
+  private static final String ENGLAND = "England";
+
+  private static final String AREA_COUNTS =
+      "SELECT area_level, area_name, financial_year, basis, pdus_in_treatment FROM area_penetration"
+          + " WHERE area_level <> 'partnership' AND pdus_in_treatment IS NOT NULL";
+
+  /** The partnerships an aggregated region's or England's penetration sums (area_penetration). */
+  private static final String PENETRATION_MEMBERS =
+      "SELECT partnership, region, financial_year FROM penetration"
+          + " WHERE pdu_estimate IS NOT NULL AND pdus_in_treatment IS NOT NULL";
+
+  /** The families funding by region and England sums, and over which partnerships. */
+  private static final Set<String> FUNDED =
+      Set.of("pdus_in_treatment", "pdus_in_effective_treatment");
+
+  private static final String FUNDED_MEMBERS =
+      "SELECT area_level, area_name, partnership, financial_year FROM funding_area_member"
+          + " WHERE area_level <> 'partnership' AND funding_total_gbp IS NOT NULL";
+
   /** Whether {@code disclosure/columns.csv} may name this family. */
   static boolean knows(String family) {
     return SOURCES.containsKey(family) || BreakdownCells.FAMILIES.contains(family);
@@ -53,7 +78,8 @@ public final class Families {
   /** Per family, the keys withheld: small (primary) ones and the secondary cells chosen here. */
   private final Map<String, Withheld> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record Withheld(Set<String> small, Set<String> secondary) {}
+  /** {@code withheld} holds the small cells too; partnership keys and area keys alike. */
+  private record Withheld(Set<String> small, Set<String> withheld) {}
 
   private volatile BreakdownCells breakdown;
 
@@ -81,9 +107,12 @@ public final class Families {
     return CACHE.computeIfAbsent(snapshot, s -> new Families(s, config, Set.of()));
   }
 
-  /** One family's small and secondary cells over every partnership, by region and year. */
+  /**
+   * One family's withheld cells over every partnership (and, for a family whose region and England
+   * totals are shown, those area cells too), tied by every sum a reader can see.
+   */
   private Withheld compute(String family) {
-    Set<String> hidden = new HashSet<>();
+    LinkedCells cells = new LinkedCells();
     Set<String> small = new HashSet<>();
     Table t =
         Queries.run(
@@ -95,25 +124,52 @@ public final class Families {
                 + " WHERE "
                 + family
                 + " IS NOT NULL");
-    Map<String, List<List<Object>>> groups = new LinkedHashMap<>();
     for (List<Object> row : t.rows()) {
-      if (config.suppresses(row.get(3))) {
-        small.add(key(family, row.get(0), row.get(2)));
+      String key = key(family, row.get(0), row.get(2));
+      double value = ((Number) row.get(3)).doubleValue();
+      cells.cell(key, value);
+      if (config.suppresses(value)) {
+        small.add(key);
       }
-      groups.computeIfAbsent(row.get(1) + "|" + row.get(2), k -> new ArrayList<>()).add(row);
+      // A region's total over all its partnerships is published (funding by region, SQL).
+      cells.member("region|" + row.get(1) + "|" + row.get(2), key);
     }
-    for (List<List<Object>> group : groups.values()) {
-      if (group.stream().filter(r -> config.suppresses(r.get(3))).count() != 1) {
-        continue;
+    if (FUNDED.contains(family)) {
+      // Funding by region and England sums the count over the partnerships funded that year.
+      for (List<Object> r : Queries.run(snapshot, FUNDED_MEMBERS).rows()) {
+        cells.member(
+            "funding|" + r.get(0) + "|" + r.get(1) + "|" + r.get(3),
+            key(family, r.get(2), r.get(3)));
       }
-      group.stream()
-          .filter(r -> !config.suppresses(r.get(3)) && ((Number) r.get(3)).doubleValue() > 0)
-          .min(
-              Comparator.<List<Object>>comparingDouble(r -> ((Number) r.get(3)).doubleValue())
-                  .thenComparing(r -> String.valueOf(r.get(0))))
-          .ifPresent(r -> hidden.add(key(family, r.get(0), r.get(2))));
     }
-    return new Withheld(Set.copyOf(small), Set.copyOf(hidden));
+    if (family.equals(PENETRATION_FAMILY)) {
+      penetrationAreas(cells);
+    }
+    Set<String> withheld = cells.withheld(config);
+    return new Withheld(Set.copyOf(small), Set.copyOf(withheld));
+  }
+
+  /**
+   * Region and England penetration show their count (penetration x the visible estimate): an
+   * aggregated area's count is the sum of its partnerships that have an estimate, and England's
+   * count sits beside its regions', so those are groups whose total is itself a cell.
+   */
+  private void penetrationAreas(LinkedCells cells) {
+    String family = PENETRATION_FAMILY;
+    for (List<Object> r : Queries.run(snapshot, AREA_COUNTS).rows()) {
+      String level = (String) r.get(0);
+      String area = areaKey(family, r.get(1), r.get(2));
+      cells.cell(area, ((Number) r.get(4)).doubleValue());
+      cells.member("areas|" + r.get(2), area);
+      if ("aggregated".equals(r.get(3))) {
+        cells.member("penetration|" + level + "|" + r.get(1) + "|" + r.get(2), area);
+      }
+    }
+    for (List<Object> r : Queries.run(snapshot, PENETRATION_MEMBERS).rows()) {
+      String key = key(family, r.get(0), r.get(2));
+      cells.member("penetration|region|" + r.get(1) + "|" + r.get(2), key);
+      cells.member("penetration|country|England|" + r.get(2), key);
+    }
   }
 
   /**
@@ -130,7 +186,7 @@ public final class Families {
     }
     return byFamily
         .computeIfAbsent(family, this::compute)
-        .secondary()
+        .withheld()
         .contains(key(family, cell.apply("partnership"), cell.apply("period")));
   }
 
@@ -142,9 +198,31 @@ public final class Families {
     if (snapshot == null) {
       return fixed.contains(key(family, cell.apply("partnership"), cell.apply("period")));
     }
-    Withheld w = byFamily.computeIfAbsent(family, this::compute);
-    String key = key(family, cell.apply("partnership"), cell.apply("period"));
-    return w.small().contains(key) || w.secondary().contains(key);
+    return byFamily
+        .computeIfAbsent(family, this::compute)
+        .withheld()
+        .contains(key(family, cell.apply("partnership"), cell.apply("period")));
+  }
+
+  /**
+   * Whether an area's count of a family in a period is withheld: {@code level} {@code region} (the
+   * row's {@code region}) or {@code england}; for a figure derived from it (region penetration).
+   */
+  boolean withholdsArea(
+      String family, String level, java.util.function.Function<String, Object> cell) {
+    Object area =
+        switch (level) {
+          case "region" -> cell.apply("region");
+          case "england" -> ENGLAND;
+          default ->
+              throw new IllegalStateException(
+                  "an area basis is @family/region or @family/england, not /" + level);
+        };
+    String key = areaKey(family, area, cell.apply("period"));
+    if (snapshot == null) {
+      return fixed.contains(key);
+    }
+    return byFamily.computeIfAbsent(family, this::compute).withheld().contains(key);
   }
 
   /** The breakdowns' cells, decided over every partnership, region and England at once. */
@@ -179,5 +257,10 @@ public final class Families {
 
   private static String key(String family, Object partnership, Object period) {
     return family + "|" + partnership + "|" + period;
+  }
+
+  /** An area's cell: "area|family|region or England|period", apart from any partnership's. */
+  static String areaKey(String family, Object area, Object period) {
+    return "area|" + family + "|" + area + "|" + period;
   }
 }

@@ -177,11 +177,16 @@ final class TableSuppressor {
 
   /**
    * A basis {@code @family}: the row's partnership's count of that family in the row's period,
-   * shown in another row or output, is withheld there.
+   * shown in another row or output, is withheld there; {@code @family/region} and {@code
+   * @family/england}: the row's region's or England's count of it.
    */
   private boolean familyWithholds(String family, int r) {
     List<Object> values = table.rows().get(r);
-    return families.get().withholds(family, name -> given(name, n -> values.get(table.index(n))));
+    Function<String, Object> cell = name -> given(name, n -> values.get(table.index(n)));
+    String[] area = family.split("/", 2);
+    return area.length == 2
+        ? families.get().withholdsArea(area[0], area[1], cell)
+        : families.get().withholds(family, cell);
   }
 
   private Object value(int[] cell) {

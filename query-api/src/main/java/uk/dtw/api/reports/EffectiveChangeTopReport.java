@@ -23,15 +23,22 @@ public final class EffectiveChangeTopReport {
 
   private EffectiveChangeTopReport() {}
 
+  /** {@code withholding}: the values the output withholds, which are left out, not ranked. */
   public static Report build(
-      Snapshot snapshot, String period, String baseline, String region, int limit) {
+      Snapshot snapshot,
+      String period,
+      String baseline,
+      String region,
+      int limit,
+      Rankings.Withholding withholding) {
     Rankings.Result result =
         Rankings.rank(
             snapshot,
             MeasureCatalogue.named("measure", "effective_change"),
             period,
             baseline,
-            region);
+            region,
+            withholding);
     Map<String, Object> targets = new HashMap<>();
     Table t = Queries.run(snapshot, TARGETS_SQL, period);
     t.rows().forEach(r -> targets.put(String.valueOf(r.get(0)), r.get(1)));

@@ -17,9 +17,12 @@ import uk.dtw.api.sql.Table;
 public final class PenetrationTableReport {
   private PenetrationTableReport() {}
 
-  public static Report build(Snapshot snapshot, String period, String region) {
+  /** {@code withholding}: the values the output withholds, which are left out, not ranked. */
+  public static Report build(
+      Snapshot snapshot, String period, String region, Rankings.Withholding withholding) {
     Measure penetration = MeasureCatalogue.named("measure", "penetration");
-    Rankings.Result result = Rankings.rank(snapshot, penetration, period, null, region);
+    Rankings.Result result =
+        Rankings.rank(snapshot, penetration, period, null, region, withholding);
     List<List<Object>> rows = new ArrayList<>();
     for (Rankings.Entry e : result.entries()) {
       rows.add(

@@ -14,17 +14,38 @@ import uk.dtw.api.sql.Table;
 public final class RankingReport {
   private RankingReport() {}
 
+  /**
+   * One partnership's figures as this report's table shows them, without ranks: what disclosure
+   * control needs to decide whether its value may be ranked in public.
+   */
+  public static Table figures(Measure measure, Row row) {
+    List<Column> columns = figureColumns(measure, column -> "DOUBLE");
+    List<Object> values =
+        new ArrayList<>(
+            java.util.Arrays.asList(
+                row.text("partnership"), row.text("region"), row.get(measure.valueColumn())));
+    measure.outputs().values().forEach(column -> values.add(row.get(column)));
+    return new Table(columns, List.of(values));
+  }
+
+  private static List<Column> figureColumns(
+      Measure measure, java.util.function.Function<String, String> type) {
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                new Column("partnership", "VARCHAR"),
+                new Column("region", "VARCHAR"),
+                new Column("value", type.apply(measure.valueColumn()))));
+    measure.outputs().forEach((name, column) -> columns.add(new Column(name, type.apply(column))));
+    return columns;
+  }
+
   public static Report build(Rankings.Result result, Integer limit) {
     Measure measure = result.measure();
     List<Column> columns =
         new ArrayList<>(
-            List.of(
-                new Column("rank", "INTEGER"),
-                new Column("national_rank", "INTEGER"),
-                new Column("partnership", "VARCHAR"),
-                new Column("region", "VARCHAR"),
-                new Column("value", result.type(measure.valueColumn()))));
-    measure.outputs().forEach((name, column) -> columns.add(new Column(name, result.type(column))));
+            List.of(new Column("rank", "INTEGER"), new Column("national_rank", "INTEGER")));
+    columns.addAll(figureColumns(measure, result::type));
     columns.addAll(
         List.of(
             new Column("previous_rank", "INTEGER"),

@@ -32,6 +32,20 @@ public final class Rankings {
   public record LeftOut(String partnership, String reason) {}
 
   /**
+   * Which values an output withholds (disclosure control): a partnership whose value it withholds
+   * is not ranked, but left out, so no rank or gap in the ranks says where its value lies.
+   */
+  public interface Withholding {
+    Withholding NONE = (measure, row, period, baseline) -> false;
+
+    boolean withholds(Measure measure, Row row, String period, String baseline);
+  }
+
+  /** Why a partnership with a withheld value is left out. */
+  public static final String WITHHELD =
+      "withheld: a small number, or one that would give a small number away (docs/disclosure.md)";
+
+  /**
    * @param baseline the baseline period a change is measured from, or null where none applies
    * @param previousBaseline the baseline used for the previous period's ranks, or null
    */
@@ -70,20 +84,35 @@ public final class Rankings {
    */
   public static Result rank(
       Snapshot snapshot, Measure measure, String period, String baseline, String region) {
+    return rank(snapshot, measure, period, baseline, region, Withholding.NONE);
+  }
+
+  /** As above, ranking only the values that {@code withholding} lets the output show. */
+  public static Result rank(
+      Snapshot snapshot,
+      Measure measure,
+      String period,
+      String baseline,
+      String region,
+      Withholding withholding) {
     String effectiveBaseline =
         measure.takesBaseline() ? (baseline == null ? previous(period) : baseline) : null;
     Table source = Queries.run(snapshot, measure.sql(), measure.params(period, effectiveBaseline));
     List<Row> valued = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
+    boolean anyValue = false;
     for (List<Object> values : source.rows()) {
       Row row = new Row(source, values);
-      if (row.number(measure.valueColumn()) != null) {
+      boolean hasValue = row.number(measure.valueColumn()) != null;
+      anyValue |= hasValue;
+      if (hasValue && !withholding.withholds(measure, row, period, effectiveBaseline)) {
         valued.add(row);
       } else if (inScope(row, region)) {
-        leftOut.add(new LeftOut(row.text("partnership"), reason(measure, row)));
+        leftOut.add(
+            new LeftOut(row.text("partnership"), hasValue ? WITHHELD : reason(measure, row)));
       }
     }
-    if (valued.isEmpty()) {
+    if (!anyValue) {
       List<String> known =
           Queries.run(snapshot, measure.periodsSql(), measure.periodsParams())
               .column("period")
@@ -104,7 +133,7 @@ public final class Rankings {
     List<Row> previous =
         measure.takesBaseline() && previousBaseline == null
             ? List.of()
-            : valuedRows(snapshot, measure, previousPeriod, previousBaseline);
+            : valuedRows(snapshot, measure, previousPeriod, previousBaseline, withholding);
     Map<String, Integer> previousNational = ranksByArea(measure, previous);
     Map<String, Integer> previousInScope = ranksByArea(measure, scope(previous, region));
     Map<String, Integer> national = ranksByArea(measure, valued);
@@ -157,12 +186,13 @@ public final class Rankings {
   }
 
   private static List<Row> valuedRows(
-      Snapshot snapshot, Measure measure, String period, String baseline) {
+      Snapshot snapshot, Measure measure, String period, String baseline, Withholding withholding) {
     Table source = Queries.run(snapshot, measure.sql(), measure.params(period, baseline));
     List<Row> rows = new ArrayList<>();
     for (List<Object> values : source.rows()) {
       Row row = new Row(source, values);
-      if (row.number(measure.valueColumn()) != null) {
+      if (row.number(measure.valueColumn()) != null
+          && !withholding.withholds(measure, row, period, baseline)) {
         rows.add(row);
       }
     }

@@ -11,6 +11,7 @@ import uk.dtw.api.formats.CsvOut;
 import uk.dtw.api.formats.Format;
 import uk.dtw.api.formats.JsonOut;
 import uk.dtw.api.formats.XlsxOut;
+import uk.dtw.api.reports.Rankings;
 import uk.dtw.api.reports.Report;
 import uk.dtw.api.snapshot.Snapshot;
 import uk.dtw.api.sql.Table;
@@ -39,6 +40,16 @@ final class Output {
 
   /** The disclosure rule every named report passes through on its way out (docs/disclosure.md). */
   static final Disclosure DISCLOSURE = new Disclosure(DisclosureConfig.fromSystemProperties());
+
+  /**
+   * What a ranking may rank for this request: every value, or for public output only the values
+   * disclosure control lets it show (the others are left out, so no rank places them).
+   */
+  static Rankings.Withholding ranked(Context ctx, Snapshot snapshot) {
+    return PublicOutput.of(ctx)
+        ? DISCLOSURE.rankedValues(() -> Families.cached(snapshot, DISCLOSURE.config()))
+        : Rankings.Withholding.NONE;
+  }
 
   /** The report in the asked-for format, through disclosure control when the output is public. */
   void send(Context ctx, Report computed, Snapshot snapshot) {

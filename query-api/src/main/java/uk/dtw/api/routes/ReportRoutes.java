@@ -99,7 +99,10 @@ final class ReportRoutes {
     String region = region(ctx, snapshot);
     output.send(
         ctx,
-        RankingReport.build(Rankings.rank(snapshot, measure, period, baseline, region), limit),
+        RankingReport.build(
+            Rankings.rank(
+                snapshot, measure, period, baseline, region, Output.ranked(ctx, snapshot)),
+            limit),
         snapshot);
   }
 
@@ -107,7 +110,10 @@ final class ReportRoutes {
     Output output = Output.of(ctx);
     String period = Understood.financialYear("period", ctx.queryParam("period")).code();
     output.send(
-        ctx, PenetrationTableReport.build(snapshot, period, region(ctx, snapshot)), snapshot);
+        ctx,
+        PenetrationTableReport.build(
+            snapshot, period, region(ctx, snapshot), Output.ranked(ctx, snapshot)),
+        snapshot);
   }
 
   static void effectiveChangeTop(Context ctx, Snapshot snapshot) {
@@ -119,7 +125,12 @@ final class ReportRoutes {
     output.send(
         ctx,
         EffectiveChangeTopReport.build(
-            snapshot, period, baseline, region(ctx, snapshot), limit == null ? DEFAULT_TOP : limit),
+            snapshot,
+            period,
+            baseline,
+            region(ctx, snapshot),
+            limit == null ? DEFAULT_TOP : limit,
+            Output.ranked(ctx, snapshot)),
         snapshot);
   }
 

@@ -177,11 +177,12 @@ class BreakdownDifferencingTest {
   void no_regions_episode_count_less_its_visible_partnerships_gives_one_withheld_back(
       String measure) throws SQLException {
     Map<String, Long> trueCounts = new TreeMap<>();
+    Map<String, String> regionOf = new TreeMap<>();
     try (Warehouse warehouse = Warehouse.open(SampleWarehouse.national().toString());
         Statement st = warehouse.connection().createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT partnership, "
+                "SELECT partnership, region, "
                     + measure
                     + " FROM episode_treatment WHERE financial_year = '"
                     + YEAR
@@ -189,20 +190,28 @@ class BreakdownDifferencingTest {
                     + measure
                     + " IS NOT NULL")) {
       while (rs.next()) {
-        trueCounts.put(rs.getString(1), rs.getLong(2));
+        trueCounts.put(rs.getString(1), rs.getLong(3));
+        regionOf.put(rs.getString(1), rs.getString(2));
       }
     }
-    JsonNode rows = api.ok("/api/v1/rankings?measure=" + measure + "&period=" + YEAR).get("rows");
+    JsonNode ranking = api.ok("/api/v1/rankings?measure=" + measure + "&period=" + YEAR);
     Map<String, List<Long>> byRegion = new TreeMap<>();
-    for (JsonNode r : rows) {
+    // A withheld value is not ranked: its partnership is left out, as withheld.
+    for (JsonNode r : ranking.get("left_out")) {
+      if (r.get("reason").asText().startsWith("withheld")) {
+        String partnership = r.get("partnership").asText();
+        assertThat(trueCounts).as(measure + " of " + partnership).containsKey(partnership);
+        byRegion.computeIfAbsent(regionOf.get(partnership), k -> new ArrayList<>()).add(null);
+      }
+    }
+    for (JsonNode r : ranking.get("rows")) {
       String partnership = r.get("partnership").asText();
       Long shown = value(r.get("value"));
       Long real = trueCounts.get(partnership);
       if (real == null) {
         assertThat(shown).as(measure + " of " + partnership + ", who has none").isNull();
-      } else if (real > 0 && real < 5) {
-        assertThat(shown).as(measure + " of " + partnership).isNull();
-      } else if (shown != null) {
+      } else {
+        assertThat(real > 0 && real < 5).as(measure + " of " + partnership + " ranked").isFalse();
         assertThat(shown).as(measure + " of " + partnership).isEqualTo(real);
       }
       byRegion.computeIfAbsent(r.get("region").asText(), k -> new ArrayList<>()).add(shown);

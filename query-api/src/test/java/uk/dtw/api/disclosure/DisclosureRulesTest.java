@@ -18,7 +18,13 @@ class DisclosureRulesTest {
     for (ColumnRule r : Rules.columns()) {
       for (String basis : r.basis()) {
         if (basis.startsWith("@")) {
-          assertThat(Families.knows(basis.substring(1))).as(r + " names a family").isTrue();
+          String[] area = basis.substring(1).split("/", 2);
+          assertThat(Families.knows(area[0])).as(r + " names a family").isTrue();
+          if (area.length == 2) {
+            // Only penetration's family has region and England cells (area_penetration).
+            assertThat(area[0]).as(r.toString()).isEqualTo(Families.PENETRATION_FAMILY);
+            assertThat(area[1]).as(r.toString()).isIn("region", "england");
+          }
           continue;
         }
         assertThat(

@@ -1,6 +1,7 @@
 package uk.dtw.api.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -52,6 +53,11 @@ import uk.dtw.api.support.SampleWarehouse;
  *       last 12 months 30 (30%), goes too; known to treatment 40 stays.
  *   <li>Targets: Gateshead's actual PDUs in effective treatment is 2 (withheld), so its gap 2 - 5 =
  *       -3 and whether the target was met are withheld.
+ *   <li>North West 2008-09 is Halton alone: 2 in treatment (1 effective) of an estimate of 90
+ *       (70-110), so the region's count is 2 and its penetration 2.222% (1.818% to 2.857%) would
+ *       give it back: withheld. England's count 44 is the North East's 42 plus the North West's 2,
+ *       so the North East's penetration, 42/750 = 5.6% (42/890 = 4.719% to 42/610 = 6.885%), goes
+ *       too; England's, 44/840 = 5.238%, stays (44 - 12 - 20 leaves 12 for three unknowns).
  * </ul>
  */
 class SmallCountsLeakTest {
@@ -60,8 +66,9 @@ class SmallCountsLeakTest {
   /** The figures no public output may show for each partnership, by hand as above. */
   private static final Map<String, List<Double>> HIDDEN =
       Map.of(
-          "Gateshead", List.of(3.0, 2.0, 2.5, 3.75, 30.0, -3.0),
-          "South Tyneside", List.of(7.0, 6.0, 4.6667, 3.8889, 5.8333));
+          "Gateshead", List.of(3.0, 2.0, 2.5, 3.75, 30.0, -3.0, 5.6, 4.7191, 6.8852),
+          "South Tyneside", List.of(7.0, 6.0, 4.6667, 3.8889, 5.8333, 5.6, 4.7191, 6.8852),
+          "Halton", List.of(2.0, 1.0, 2.2222, 1.8182, 2.8571));
 
   /** Columns that hold a count or a figure built on one. */
   private static final Set<String> WATCHED =
@@ -73,6 +80,9 @@ class SmallCountsLeakTest {
           "penetration_pct",
           "penetration_lower_95",
           "penetration_upper_95",
+          "region_penetration_pct",
+          "region_penetration_lower_95",
+          "region_penetration_upper_95",
           "actual_value",
           "gap",
           "in_treatment",
@@ -125,6 +135,35 @@ class SmallCountsLeakTest {
   }
 
   @Test
+  void region_penetration_is_withheld_where_it_would_give_a_small_region_count_back() {
+    JsonNode halton = penetration(http, "Halton");
+    JsonNode gateshead = penetration(http, "Gateshead");
+    for (JsonNode row : List.of(halton, gateshead)) {
+      for (String c :
+          List.of(
+              "region_penetration_pct", "region_penetration_lower_95", "compared_with_region")) {
+        assertThat(row.get(c).isNull()).as(row.get("partnership") + " " + c).isTrue();
+        assertThat(row.get("suppressed").toString()).contains("\"" + c + "\"");
+      }
+      assertThat(row.get("england_penetration_pct").asDouble())
+          .isCloseTo(100.0 * 44 / 840, within(1e-9));
+      assertThat(row.get("england_penetration_lower_95").asDouble())
+          .isCloseTo(100.0 * 44 / 1000, within(1e-9));
+    }
+    // An analyst key sees what the public one does not: the figures as worked out above.
+    assertThat(penetration(analyst, "Halton").get("region_penetration_pct").asDouble())
+        .isCloseTo(100.0 * 2 / 90, within(1e-9));
+    assertThat(penetration(analyst, "Gateshead").get("region_penetration_upper_95").asDouble())
+        .isCloseTo(100.0 * 42 / 610, within(1e-9));
+  }
+
+  private static JsonNode penetration(Http as, String partnership) {
+    return row(
+        as.ok("/api/v1/penetration?partnership=" + partnership + "&period=2008-09").get("rows"),
+        partnership);
+  }
+
+  @Test
   void an_analyst_key_sees_the_counts_the_public_reports_withhold() {
     JsonNode body = analyst.ok("/api/v1/rankings?measure=pdus_in_treatment&period=2008-09");
     JsonNode gateshead = row(body.get("rows"), "Gateshead");
@@ -134,15 +173,56 @@ class SmallCountsLeakTest {
   }
 
   @Test
-  void a_suppressed_count_is_null_and_named_in_json_and_a_star_in_csv() {
+  void a_public_ranking_ranks_only_the_values_it_shows_and_leaves_the_withheld_out() {
+    // North Tyneside 20 and Sunderland 12 are shown; Gateshead 3 and Halton 2 are small and South
+    // Tyneside 7 is the North East's secondary cell. Ranked beside a symbol, South Tyneside's rank
+    // 3 would place it between Sunderland's 12 and Gateshead's rank: so the withheld are left out.
     JsonNode body = http.ok("/api/v1/rankings?measure=pdus_in_treatment&period=2008-09");
-    JsonNode gateshead = row(body.get("rows"), "Gateshead");
-    assertThat(gateshead.get("value").isNull()).isTrue();
-    assertThat(gateshead.get("suppressed").toString()).contains("\"value\"");
-    assertThat(row(body.get("rows"), "Sunderland").get("value").asDouble()).isEqualTo(12.0);
+    assertThat(column(body.get("rows"), "partnership"))
+        .containsExactly("North Tyneside", "Sunderland");
+    assertThat(column(body.get("rows"), "rank")).containsExactly("1", "2");
+    assertThat(column(body.get("rows"), "value")).containsExactly("20", "12");
+    assertThat(body.get("ranked_of").asInt()).isEqualTo(2);
+    for (String withheld : List.of("Gateshead", "South Tyneside", "Halton")) {
+      assertThat(row(body.get("left_out"), withheld).get("reason").asText())
+          .startsWith("withheld: a small number");
+    }
     String csv =
-        http.get("/api/v1/rankings?measure=pdus_in_treatment&period=2008-09&format=csv").body();
-    assertThat(csv).containsPattern("Gateshead,North East,\\*,");
+        http.get(
+                "/api/v1/rankings?measure=pdus_in_treatment&period=2008-09&format=csv"
+                    + "&table=left_out")
+            .body();
+    assertThat(csv).contains("Gateshead,\"withheld: a small number");
+
+    // The North East's penetration table: the same two, ranked 1 and 2 in the region and England.
+    JsonNode table =
+        http.ok("/api/v1/reports/penetration-table?period=2008-09&region=North%20East");
+    assertThat(column(table.get("rows"), "partnership"))
+        .containsExactly("North Tyneside", "Sunderland");
+    assertThat(column(table.get("rows"), "national_rank")).containsExactly("1", "2");
+
+    // An analyst's key ranks every value: 20, 12, 7, 3, 2.
+    JsonNode all = analyst.ok("/api/v1/rankings?measure=pdus_in_treatment&period=2008-09");
+    assertThat(column(all.get("rows"), "partnership"))
+        .containsExactly("North Tyneside", "Sunderland", "South Tyneside", "Gateshead", "Halton");
+    assertThat(row(all.get("rows"), "Gateshead").get("value").asDouble()).isEqualTo(3.0);
+  }
+
+  @Test
+  void a_suppressed_count_is_null_and_named_in_json_and_a_star_in_csv() {
+    JsonNode gateshead = penetration(http, "Gateshead");
+    assertThat(gateshead.get("pdus_in_treatment").isNull()).isTrue();
+    assertThat(gateshead.get("suppressed").toString()).contains("\"pdus_in_treatment\"");
+    assertThat(penetration(http, "Sunderland").get("pdus_in_treatment").asDouble()).isEqualTo(12.0);
+    String csv =
+        http.get("/api/v1/penetration?partnership=Gateshead&period=2008-09&format=csv").body();
+    assertThat(csv).contains("Gateshead,North East,2008-09,*,");
+  }
+
+  private static List<String> column(JsonNode rows, String name) {
+    List<String> values = new ArrayList<>();
+    rows.forEach(r -> values.add(r.get(name).asText()));
+    return values;
   }
 
   @Test
@@ -185,7 +265,7 @@ class SmallCountsLeakTest {
       variants.add(new HashMap<>(Map.of("region", "North East")));
     }
     List<String> queries = new ArrayList<>();
-    for (String partnership : new String[] {"Gateshead", "South Tyneside"}) {
+    for (String partnership : new String[] {"Gateshead", "South Tyneside", "Halton"}) {
       for (Map<String, String> v : variants) {
         Map<String, String> q = new HashMap<>(v);
         for (Param p : e.params()) {

@@ -1,0 +1,69 @@
+package uk.dtw.api.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts tied by sums that someone can read: each group is a set of cells whose sum is known,
+ * either because a total is published beside them or because the total is one of the cells. A group
+ * with exactly one withheld cell gives it back by subtraction, so the smallest other non-zero
+ * visible cell of that group (ties: by key) is withheld too, until no group has exactly one. Small
+ * cells (primary) are withheld from the start.
+ */
+final class LinkedCells {
+  private final Map<String, Double> values = new LinkedHashMap<>();
+  private final Map<String, Set<String>> groups = new LinkedHashMap<>();
+
+  /** A cell and its count; the same key again keeps the first value. */
+  void cell(String key, double value) {
+    values.putIfAbsent(key, value);
+  }
+
+  /** Adds a known cell to the group named {@code group} (its sum is known to the reader). */
+  void member(String group, String key) {
+    if (values.containsKey(key)) {
+      groups.computeIfAbsent(group, g -> new HashSet<>()).add(key);
+    }
+  }
+
+  /** The cells withheld: every small one, then the secondary ones this rule adds. */
+  Set<String> withheld(DisclosureConfig config) {
+    Set<String> withheld = new HashSet<>();
+    values.forEach(
+        (key, value) -> {
+          if (config.suppresses(value)) {
+            withheld.add(key);
+          }
+        });
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Set<String> group : groups.values()) {
+        List<String> hidden = new ArrayList<>();
+        for (String key : group) {
+          if (withheld.contains(key)) {
+            hidden.add(key);
+          }
+        }
+        if (hidden.size() != 1) {
+          continue;
+        }
+        String next =
+            group.stream()
+                .filter(k -> !withheld.contains(k) && values.get(k) > 0)
+                .min(Comparator.<String>comparingDouble(values::get).thenComparing(k -> k))
+                .orElse(null);
+        if (next != null) {
+          withheld.add(next);
+          changed = true;
+        }
+      }
+    }
+    return withheld;
+  }
+}
