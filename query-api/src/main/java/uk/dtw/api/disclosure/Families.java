@@ -1,7 +1,6 @@
 package uk.dtw.api.disclosure;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,11 +74,11 @@ public final class Families {
   private final Snapshot snapshot;
   private final DisclosureConfig config;
 
-  /** Per family, the keys withheld: small (primary) ones and the secondary cells chosen here. */
-  private final Map<String, Withheld> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** {@code withheld} holds the small cells too; partnership keys and area keys alike. */
-  private record Withheld(Set<String> small, Set<String> withheld) {}
+  /**
+   * Per family, the keys withheld: small (primary) ones and the secondary cells chosen here;
+   * partnership keys and area keys alike.
+   */
+  private final Map<String, Set<String>> byFamily = new java.util.concurrent.ConcurrentHashMap<>();
 
   private volatile BreakdownCells breakdown;
 
@@ -111,9 +110,8 @@ public final class Families {
    * One family's withheld cells over every partnership (and, for a family whose region and England
    * totals are shown, those area cells too), tied by every sum a reader can see.
    */
-  private Withheld compute(String family) {
+  private Set<String> compute(String family) {
     LinkedCells cells = new LinkedCells();
-    Set<String> small = new HashSet<>();
     Table t =
         Queries.run(
             snapshot,
@@ -128,9 +126,6 @@ public final class Families {
       String key = key(family, row.get(0), row.get(2));
       double value = ((Number) row.get(3)).doubleValue();
       cells.cell(key, value);
-      if (config.suppresses(value)) {
-        small.add(key);
-      }
       // A region's total over all its partnerships is published (funding by region, SQL).
       cells.member("region|" + row.get(1) + "|" + row.get(2), key);
     }
@@ -145,8 +140,7 @@ public final class Families {
     if (family.equals(PENETRATION_FAMILY)) {
       penetrationAreas(cells);
     }
-    Set<String> withheld = cells.withheld(config);
-    return new Withheld(Set.copyOf(small), Set.copyOf(withheld));
+    return Set.copyOf(cells.withheld(config));
   }
 
   /**
@@ -186,7 +180,6 @@ public final class Families {
     }
     return byFamily
         .computeIfAbsent(family, this::compute)
-        .withheld()
         .contains(key(family, cell.apply("partnership"), cell.apply("period")));
   }
 
@@ -200,7 +193,6 @@ public final class Families {
     }
     return byFamily
         .computeIfAbsent(family, this::compute)
-        .withheld()
         .contains(key(family, cell.apply("partnership"), cell.apply("period")));
   }
 
@@ -222,7 +214,7 @@ public final class Families {
     if (snapshot == null) {
       return fixed.contains(key);
     }
-    return byFamily.computeIfAbsent(family, this::compute).withheld().contains(key);
+    return byFamily.computeIfAbsent(family, this::compute).contains(key);
   }
 
   /** The breakdowns' cells, decided over every partnership, region and England at once. */
