@@ -1,9 +1,7 @@
 package uk.dtw.api.disclosure;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +12,9 @@ import java.util.function.Function;
  * Secondary suppression of episode breakdowns, decided once per snapshot over every partnership,
  * region and England. A breakdown shows a partnership's people per category beside its region's and
  * England's. Within one year and dimension those cells form a table: a partnership's categories, a
- * region's and England's each add up to a total published elsewhere, a region's partnerships add up
- * to the region's cell of a category, and England's regions to England's. In any of those groups
- * one withheld cell would come back by subtraction, so the smallest other non-zero cell of the
- * group (ties: by name, then category) is withheld too, until no group has exactly one. Deciding it
+ * region's and England's each add up to a total published elsewhere (rows), a region's partnerships
+ * add up to the region's cell of a category, and England's regions to England's (columns). Each row
+ * and column is a group of {@link LinkedCells}, the same rule as every other count's. Deciding it
  * per output would not do: each output shows one partnership's row, so the columns across
  * partnerships are only seen by someone who reads them all.
  */
@@ -38,37 +35,44 @@ final class BreakdownCells {
       String category,
       long people) {}
 
-  private static final class Cell {
-    final String key;
-    final String entity;
-    final String category;
-    long people;
-    boolean hidden;
-    int inRow;
+  private final Map<String, String> regionOf;
+  private final Set<String> hidden;
 
-    Cell(String key, String entity, String category) {
-      this.key = key;
-      this.entity = entity;
-      this.category = category;
-    }
+  private BreakdownCells(Map<String, String> regionOf, Set<String> hidden) {
+    this.regionOf = regionOf;
+    this.hidden = hidden;
   }
 
-  private final Map<String, String> regionOf = new HashMap<>();
-  private final Set<String> hidden = new HashSet<>();
-
-  private BreakdownCells() {}
-
   static BreakdownCells of(List<Count> counts, DisclosureConfig config) {
-    BreakdownCells cells = new BreakdownCells();
-    Map<String, List<Count>> tables = new TreeMap<>();
+    Map<String, String> regionOf = new HashMap<>();
+    Map<String, Long> people = new HashMap<>();
+    // Rows add up to a total published elsewhere; columns to the cell of the level above. Columns
+    // are visited first, each kind in name order, as the hand-worked tests expect.
+    Map<String, List<String>> rows = new TreeMap<>();
+    Map<String, List<String>> columns = new TreeMap<>();
     for (Count c : counts) {
-      cells.regionOf.put(c.partnership(), c.region());
-      tables.computeIfAbsent(c.year() + "|" + c.dimension(), k -> new ArrayList<>()).add(c);
+      regionOf.put(c.partnership(), c.region());
+      String table = c.year() + "|" + c.dimension() + "|";
+      String p = key(c, "p", c.partnership());
+      String r = key(c, "r", c.region());
+      String e = key(c, "e", "England");
+      for (String k : List.of(p, r, e)) {
+        people.merge(k, c.people(), Long::sum);
+      }
+      add(rows, table + "p " + c.partnership(), p);
+      add(rows, table + "r " + c.region(), r);
+      add(rows, table + "e", e);
+      add(columns, table + "r " + c.region() + " " + c.category(), p, r);
+      add(columns, table + "e " + c.category(), r, e);
     }
-    for (List<Count> table : tables.values()) {
-      cells.decide(table, config);
+    LinkedCells cells = new LinkedCells();
+    people.forEach(cells::cell);
+    for (Map<String, List<String>> groups : List.of(columns, rows)) {
+      groups.forEach((name, keys) -> keys.forEach(k -> cells.member(name, k)));
     }
-    return cells;
+    // A cell alone in its row equals its partnership's (region's) people in treatment.
+    rows.values().stream().filter(row -> row.size() == 1).forEach(row -> cells.exempt(row.get(0)));
+    return new BreakdownCells(regionOf, cells.withheld(config));
   }
 
   /**
@@ -77,86 +81,36 @@ final class BreakdownCells {
    */
   boolean hides(String family, Function<String, Object> cell) {
     String partnership = String.valueOf(cell.apply("partnership"));
-    String where =
-        cell.apply("period") + "|" + cell.apply("dimension") + "|" + cell.apply("category");
+    Count shown =
+        new Count(
+            partnership,
+            regionOf.get(partnership),
+            String.valueOf(cell.apply("period")),
+            String.valueOf(cell.apply("dimension")),
+            String.valueOf(cell.apply("category")),
+            0);
     return switch (family) {
-      case PARTNERSHIP -> hidden.contains("p|" + partnership + "|" + where);
-      case REGION -> hidden.contains("r|" + regionOf.get(partnership) + "|" + where);
-      case ENGLAND -> hidden.contains("e|England|" + where);
+      case PARTNERSHIP -> hidden.contains(key(shown, "p", shown.partnership()));
+      case REGION -> hidden.contains(key(shown, "r", shown.region()));
+      case ENGLAND -> hidden.contains(key(shown, "e", "England"));
       default -> throw new IllegalArgumentException("not a breakdown family: " + family);
     };
   }
 
-  /** One year and dimension: build the cells and their groups, then withhold to a fixed point. */
-  private void decide(List<Count> table, DisclosureConfig config) {
-    Map<String, Cell> byKey = new TreeMap<>();
-    // Rows add up to a total published elsewhere; columns to the cell of the level above.
-    Map<String, List<Cell>> rows = new TreeMap<>();
-    Map<String, List<Cell>> columns = new TreeMap<>();
-    for (Count c : table) {
-      String where = c.year() + "|" + c.dimension() + "|" + c.category();
-      Cell p = cell(byKey, "p|" + c.partnership() + "|" + where, c.partnership(), c.category());
-      Cell r = cell(byKey, "r|" + c.region() + "|" + where, c.region(), c.category());
-      Cell e = cell(byKey, "e|England|" + where, "England", c.category());
-      p.people += c.people();
-      r.people += c.people();
-      e.people += c.people();
-      member(rows, "p " + c.partnership(), p);
-      member(rows, "r " + c.region(), r);
-      member(rows, "e", e);
-      member(columns, "r " + c.region() + " " + c.category(), p, r);
-      member(columns, "e " + c.category(), r, e);
-    }
-    for (Cell c : byKey.values()) {
-      c.hidden = config.suppresses(c.people);
-    }
-    rows.values().forEach(row -> row.forEach(c -> c.inRow = row.size()));
-    List<List<Cell>> groups = new ArrayList<>(columns.values());
-    groups.addAll(rows.values());
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (List<Cell> group : groups) {
-        changed |= completeGroup(group);
-      }
-    }
-    byKey.values().stream().filter(c -> c.hidden).forEach(c -> hidden.add(c.key));
-  }
-
   /**
-   * If exactly one cell of the group is withheld, withhold the smallest other non-zero one. A cell
-   * alone in its row is never chosen: it equals its partnership's (region's) people in treatment,
-   * published elsewhere, so withholding it would protect nothing.
+   * A cell's key: its table first, then who and which category, so that ties between equal counts
+   * fall by name, then category.
    */
-  private static boolean completeGroup(List<Cell> group) {
-    if (group.stream().filter(c -> c.hidden).count() != 1) {
-      return false;
-    }
-    Cell next =
-        group.stream()
-            .filter(c -> !c.hidden && c.people > 0 && c.inRow > 1)
-            .min(
-                Comparator.<Cell>comparingLong(c -> c.people)
-                    .thenComparing(c -> c.entity)
-                    .thenComparing(c -> c.category))
-            .orElse(null);
-    if (next == null) {
-      return false;
-    }
-    next.hidden = true;
-    return true;
-  }
-
-  private static Cell cell(Map<String, Cell> cells, String key, String entity, String category) {
-    return cells.computeIfAbsent(key, k -> new Cell(k, entity, category));
+  private static String key(Count c, String level, String entity) {
+    return c.year() + "|" + c.dimension() + "|" + entity + "|" + c.category() + "|" + level;
   }
 
   /** Adds cells to a group once each (a region's cell is met once per partnership). */
-  private static void member(Map<String, List<Cell>> groups, String group, Cell... cells) {
-    List<Cell> members = groups.computeIfAbsent(group, k -> new ArrayList<>());
-    for (Cell c : cells) {
-      if (members.stream().noneMatch(m -> m == c)) {
-        members.add(c);
+  private static void add(Map<String, List<String>> groups, String group, String... keys) {
+    List<String> members = groups.computeIfAbsent(group, k -> new ArrayList<>());
+    for (String k : keys) {
+      if (!members.contains(k)) {
+        members.add(k);
       }
     }
   }

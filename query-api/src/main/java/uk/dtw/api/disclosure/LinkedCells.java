@@ -1,10 +1,8 @@
 package uk.dtw.api.disclosure;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,11 +11,13 @@ import java.util.Set;
  * either because a total is published beside them or because the total is one of the cells. A group
  * with exactly one withheld cell gives it back by subtraction, so the smallest other non-zero
  * visible cell of that group (ties: by key) is withheld too, until no group has exactly one. Small
- * cells (primary) are withheld from the start.
+ * cells (primary) are withheld from the start. Groups are visited in the order they were first
+ * named, so callers that want a particular (still deterministic) answer name them in that order.
  */
 final class LinkedCells {
   private final Map<String, Double> values = new LinkedHashMap<>();
   private final Map<String, Set<String>> groups = new LinkedHashMap<>();
+  private final Set<String> exempt = new HashSet<>();
 
   /** A cell and its count; the same key again keeps the first value. */
   void cell(String key, double value) {
@@ -31,6 +31,14 @@ final class LinkedCells {
     }
   }
 
+  /**
+   * A cell never chosen as a secondary suppression: its value is published elsewhere, so
+   * withholding it would protect nothing (it is still withheld if small).
+   */
+  void exempt(String key) {
+    exempt.add(key);
+  }
+
   /** The cells withheld: every small one, then the secondary ones this rule adds. */
   Set<String> withheld(DisclosureConfig config) {
     Set<String> withheld = new HashSet<>();
@@ -40,23 +48,19 @@ final class LinkedCells {
             withheld.add(key);
           }
         });
+    Comparator<String> smallestFirst =
+        Comparator.<String>comparingDouble(values::get).thenComparing(k -> k);
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Set<String> group : groups.values()) {
-        List<String> hidden = new ArrayList<>();
-        for (String key : group) {
-          if (withheld.contains(key)) {
-            hidden.add(key);
-          }
-        }
-        if (hidden.size() != 1) {
+        if (group.stream().filter(withheld::contains).count() != 1) {
           continue;
         }
         String next =
             group.stream()
-                .filter(k -> !withheld.contains(k) && values.get(k) > 0)
-                .min(Comparator.<String>comparingDouble(values::get).thenComparing(k -> k))
+                .filter(k -> !withheld.contains(k) && !exempt.contains(k) && values.get(k) > 0)
+                .min(smallestFirst)
                 .orElse(null);
         if (next != null) {
           withheld.add(next);

@@ -15,15 +15,8 @@ class LinkedCellsTest {
     // the North West's total (2). In the North East Gateshead is alone, so South Tyneside (7)
     // goes. England's regions: North West alone withheld, and 44 - 42 would give it back, so the
     // North East (42) goes too. England stays: 44 - 12 - 20 leaves 12 for three unknowns.
-    LinkedCells cells = new LinkedCells();
-    cells.cell("G", 3);
-    cells.cell("ST", 7);
-    cells.cell("S", 12);
-    cells.cell("NT", 20);
-    cells.cell("H", 2);
-    cells.cell("NE", 42);
-    cells.cell("NW", 2);
-    cells.cell("E", 44);
+    LinkedCells cells =
+        cells("G", 3, "ST", 7, "S", 12, "NT", 20, "H", 2, "NE", 42, "NW", 2, "E", 44);
     for (String p : new String[] {"NE", "G", "ST", "S", "NT"}) {
       cells.member("north east", p);
     }
@@ -43,15 +36,7 @@ class LinkedCellsTest {
   void a_total_withheld_beside_members_all_shown_takes_its_smallest_member_and_zero_stays() {
     // Total 4 (small) of 0, 1 and 3: 1 and 3 are small too, so nothing more. Total 9 (visible)
     // of 0, 3 and 6: 3 is small and alone, so 6 goes; 0 is never chosen (it gives nothing away).
-    LinkedCells cells = new LinkedCells();
-    cells.cell("t1", 4);
-    cells.cell("a", 0);
-    cells.cell("b", 1);
-    cells.cell("c", 3);
-    cells.cell("t2", 9);
-    cells.cell("d", 0);
-    cells.cell("e", 3);
-    cells.cell("f", 6);
+    LinkedCells cells = cells("t1", 4, "a", 0, "b", 1, "c", 3, "t2", 9, "d", 0, "e", 3, "f", 6);
     for (String k : new String[] {"t1", "a", "b", "c"}) {
       cells.member("one", k);
     }
@@ -61,5 +46,26 @@ class LinkedCellsTest {
     cells.member("two", "not a cell");
 
     assertThat(cells.withheld(CONFIG)).containsExactlyInAnyOrder("t1", "b", "c", "e", "f");
+  }
+
+  @Test
+  void an_exempt_cell_is_never_chosen_and_the_next_smallest_goes_instead() {
+    // Total 20 of 2, 5 and 13: 2 is small and alone; 5 would go, but it is exempt, so 13 goes.
+    LinkedCells cells = cells("t", 20, "a", 2, "b", 5, "c", 13);
+    for (String k : new String[] {"t", "a", "b", "c"}) {
+      cells.member("one", k);
+    }
+    cells.exempt("b");
+
+    assertThat(cells.withheld(CONFIG)).containsExactlyInAnyOrder("a", "c");
+  }
+
+  /** Cells from alternating keys and counts. */
+  private static LinkedCells cells(Object... keyValue) {
+    LinkedCells cells = new LinkedCells();
+    for (int i = 0; i < keyValue.length; i += 2) {
+      cells.cell((String) keyValue[i], ((Number) keyValue[i + 1]).doubleValue());
+    }
+    return cells;
   }
 }
