@@ -1,29 +1,30 @@
 package uk.dtw.etl.extract;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sha2;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Lists a landing folder (local or any Hadoop file system) with each file's content hash. Only
- * names, sizes and hashes reach the driver; the bytes of small files are hashed where they are
- * read, a large file's are streamed through the driver's digest (never held).
+ * names, sizes and hashes reach the driver: the bytes are hashed in tasks, streamed, never held.
  */
 public final class Landing {
   private Landing() {}
 
-  /**
-   * SHA-256 of no bytes: Spark's file scans skip empty files, so their hash is known here instead.
-   */
+  /** SHA-256 of no bytes: an empty file's hash, known without reading it. */
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
@@ -40,67 +41,93 @@ public final class Landing {
     }
   }
 
-  /** Files larger than this (default 256 MiB) are hashed by streaming them on the driver. */
-  public static final String HASH_ON_DRIVER_ABOVE_BYTES =
-      "spark.dtw.landing.hashOnDriverAboveBytes";
-
   public static List<Entry> list(SparkSession spark, String landing) {
     Path root = new Path(landing);
+    var conf = spark.sparkContext().hadoopConfiguration();
     String rootUri;
+    List<Entry> entries = new ArrayList<>();
+    Map<String, Long> toHash = new LinkedHashMap<>();
     try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = root.getFileSystem(conf);
       if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
         throw new IllegalArgumentException(
             "landing folder " + landing + " does not exist or is not a folder");
       }
       rootUri = fs.makeQualified(root).toUri().toString();
+      walk(fs, new Path(rootUri), toHash);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read landing folder " + landing, e);
+      throw new UncheckedIOException("cannot list landing folder " + landing, e);
     }
     // Compare paths, not URI strings: Spark may write file:/x where Hadoop wrote file:///x.
     String rootPath = new Path(rootUri).toUri().getPath();
     String prefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
-    // Spark's binaryFile source hashes small files where they are read; it holds a file in one
-    // array (at most 2 GiB), so a large file is hashed here instead, streamed, never held.
-    long hashOnDriverAbove =
-        Long.parseLong(spark.conf().get(HASH_ON_DRIVER_ABOVE_BYTES, String.valueOf(256L << 20)));
-    List<String> small = new ArrayList<>();
-    List<Entry> entries = new ArrayList<>();
-    try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      var files = fs.listFiles(new Path(rootUri), true);
-      while (files.hasNext()) {
-        var status = files.next();
-        String uri = status.getPath().toString();
-        String name = status.getPath().getName();
-        if (status.getLen() > 0 && (name.startsWith(".") || name.startsWith("_"))) {
-          continue; // hidden files and markers, which Spark's own listing leaves out too
-        }
-        if (status.getLen() == 0) {
-          // Spark's scans skip empty files, yet each must be listed: nothing disappears unreported.
-          entries.add(entry(uri, prefix, EMPTY_SHA256, 0));
-        } else if (status.getLen() > hashOnDriverAbove) {
-          entries.add(entry(uri, prefix, sha256(fs, status.getPath()), status.getLen()));
-        } else {
-          small.add(uri);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list landing folder " + landing, e);
-    }
-    if (!small.isEmpty()) {
-      for (Row r :
-          spark
-              .read()
-              .format("binaryFile")
-              .load(small.toArray(String[]::new))
-              .select(col("path"), sha2(col("content"), 256).as("sha256"), col("length"))
-              .collectAsList()) {
-        entries.add(entry(r.getString(0), prefix, r.getString(1), r.getLong(2)));
-      }
-    }
+    Map<String, String> hashes = sha256(spark, toHash);
+    toHash.forEach((uri, bytes) -> entries.add(entry(uri, prefix, hashes.get(uri), bytes)));
     entries.sort(Comparator.comparing(Entry::relativePath));
-    return sheetsOfWorkbooks(entries, spark.sparkContext().hadoopConfiguration());
+    return sheetsOfWorkbooks(entries, conf);
+  }
+
+  /**
+   * Every file under {@code folder}, by listing each folder: {@code listFiles} would build a
+   * located status per file, whose permissions the local file system reads by running {@code ls
+   * -ld} once per file (1,500 processes, seconds, for a national landing folder).
+   */
+  private static void walk(FileSystem fs, Path folder, Map<String, Long> bytesOfUri)
+      throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      String name = status.getPath().getName();
+      if (status.isDirectory()) {
+        walk(fs, status.getPath(), bytesOfUri);
+      } else if (status.getLen() == 0 || !(name.startsWith(".") || name.startsWith("_"))) {
+        // Hidden files and markers are left out, as Spark's own listing leaves them out; an empty
+        // one is listed, so that nothing disappears unreported.
+        bytesOfUri.put(status.getPath().toString(), status.getLen());
+      }
+    }
+  }
+
+  /**
+   * Each file's SHA-256, computed in Spark tasks that stream its bytes (a file of any size, never
+   * held): one small job over the paths, where a file scan would list them all again and weigh each
+   * as a split. Empty files are known without reading them.
+   */
+  private static Map<String, String> sha256(SparkSession spark, Map<String, Long> bytesOfUri) {
+    List<String> uris =
+        bytesOfUri.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(Map.Entry::getKey)
+            .toList();
+    Map<String, String> hashes = new HashMap<>();
+    bytesOfUri.forEach((uri, bytes) -> hashes.put(uri, EMPTY_SHA256));
+    if (uris.isEmpty()) {
+      return hashes;
+    }
+    Map<String, String> conf = new HashMap<>();
+    spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
+    int slices = Math.min(uris.size(), 4 * spark.sparkContext().defaultParallelism());
+    JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(uris, slices)
+        .mapPartitions(new Hashing(conf))
+        .collect()
+        .forEach(pair -> hashes.put(pair[0], pair[1]));
+    return hashes;
+  }
+
+  /** A task's share of the files, each hashed as it streams past: {uri, sha256} pairs. */
+  private record Hashing(Map<String, String> conf)
+      implements FlatMapFunction<Iterator<String>, String[]> {
+    @Override
+    public Iterator<String[]> call(Iterator<String> uris) throws IOException {
+      Configuration hadoop = new Configuration(false);
+      conf.forEach(hadoop::set);
+      List<String[]> out = new ArrayList<>();
+      while (uris.hasNext()) {
+        String uri = uris.next();
+        Path path = new Path(uri);
+        out.add(new String[] {uri, digest(path.getFileSystem(hadoop), path)});
+      }
+      return out.iterator();
+    }
   }
 
   /**
@@ -137,7 +164,7 @@ public final class Landing {
     return out;
   }
 
-  private static String sha256(FileSystem fs, Path path) throws IOException {
+  private static String digest(FileSystem fs, Path path) throws IOException {
     try (var in = fs.open(path)) {
       java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 20];

@@ -88,13 +88,16 @@ final class EpisodeAggregates {
               .collectAsList(),
           areas);
       Dataset<Row> inScope = episodes;
-      SharedViews.register(spark, t -> t == Facts.EPISODE ? inScope : tables.read(t));
+      SharedViews.register(
+          spark,
+          t -> t == Facts.EPISODE ? inScope : tables.read(t),
+          List.copyOf(Aggregates.viewOf().values()));
       // episode_year (every episode once per year it is open in) feeds two of the aggregates.
       // Spark analyses a view when it is made: the views listed after it are made again on top.
       Dataset<Row> episodeYear = spark.table("episode_year").persist();
       cached.add(episodeYear);
       episodeYear.createOrReplaceTempView("episode_year");
-      List<String> views = SharedViews.names();
+      List<String> views = SharedViews.withWhatTheyRead(List.copyOf(Aggregates.viewOf().values()));
       for (String view : views.subList(views.indexOf("episode_year") + 1, views.size())) {
         spark.sql(SharedViews.sql(view)).createOrReplaceTempView(view);
       }

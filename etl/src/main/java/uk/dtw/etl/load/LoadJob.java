@@ -106,6 +106,7 @@ public final class LoadJob {
 
     steps.step("listing", "listing and hashing the files in " + landing + "...");
     List<Landing.Entry> entries = Landing.list(spark, landing);
+    steps.step("planning", null);
     Map<ExtractKind, Map<String, LandingFile>> newFiles = plan(entries, report);
     planned(newFiles, entries);
     List<Dataset<Row>> bronze = new ArrayList<>();

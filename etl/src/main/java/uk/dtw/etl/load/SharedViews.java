@@ -47,19 +47,51 @@ final class SharedViews {
       SparkSession spark,
       java.util.function.Function<TableDef, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>>
           read) {
-    List<String> views = names();
-    String text =
-        views.stream()
-            .map(view -> sql(view).replaceAll("--[^\\n]*", ""))
-            .reduce("", String::concat);
+    register(spark, read, names());
+  }
+
+  /**
+   * Registers {@code wanted} and the views they read, and only the tables those read: each table
+   * read is a Delta snapshot, which a load that needs a few views should not pay for every view.
+   */
+  static void register(
+      SparkSession spark,
+      java.util.function.Function<TableDef, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>>
+          read,
+      List<String> wanted) {
+    List<String> views = withWhatTheyRead(wanted);
+    String text = views.stream().map(SharedViews::text).reduce("", String::concat);
     for (TableDef table : StarSchema.TABLES) {
-      if (Pattern.compile("\\b" + table.name() + "\\b").matcher(text).find()) {
+      if (mentions(text, table.name())) {
         read.apply(table).createOrReplaceTempView(table.name());
       }
     }
     for (String view : views) {
       spark.sql(sql(view)).createOrReplaceTempView(view);
     }
+  }
+
+  /** {@code wanted} and every view they read, directly or not, in the list's order. */
+  static List<String> withWhatTheyRead(List<String> wanted) {
+    List<String> all = names();
+    java.util.Set<String> needed = new java.util.HashSet<>(wanted);
+    // The list puts every view after those it reads: one pass from the end closes the set.
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (needed.contains(all.get(i))) {
+        String text = text(all.get(i));
+        all.subList(0, i).stream().filter(v -> mentions(text, v)).forEach(needed::add);
+      }
+    }
+    return all.stream().filter(needed::contains).toList();
+  }
+
+  /** A view's SQL without its comments. */
+  private static String text(String view) {
+    return sql(view).replaceAll("--[^\\n]*", "");
+  }
+
+  private static boolean mentions(String text, String name) {
+    return Pattern.compile("\\b" + name + "\\b").matcher(text).find();
   }
 
   static String resource(String name) {

@@ -76,11 +76,10 @@ class EpisodeLoadTest {
     wh.write(FILE, LINES);
     var spark = SparkTestSession.get();
     spark.conf().set(RecordLevelRead.SPLIT_ABOVE_BYTES, "1");
-    spark.conf().set(uk.dtw.etl.extract.Landing.HASH_ON_DRIVER_ABOVE_BYTES, "1");
     try {
       LoadReport report = wh.load();
       assertLoaded(wh, report);
-      // Hashed by streaming on the driver, as a file too large for Spark's binary reader is.
+      // The manifest's hash is the file's, as an independent digest of its bytes gives it.
       byte[] bytes = Files.readAllBytes(wh.landing.resolve(FILE));
       String sha256 =
           java.util.HexFormat.of()
@@ -94,7 +93,6 @@ class EpisodeLoadTest {
           .isEqualTo(sha256);
     } finally {
       spark.conf().unset(RecordLevelRead.SPLIT_ABOVE_BYTES);
-      spark.conf().unset(uk.dtw.etl.extract.Landing.HASH_ON_DRIVER_ABOVE_BYTES);
     }
   }
 
