@@ -27,6 +27,11 @@ public final class SparkSessions {
                 "spark.sql.shuffle.partitions",
                 System.getProperty("spark.sql.shuffle.partitions", "4"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
+            // Spark lists many explicit paths (a national landing's 1,500 episode files) in a job
+            // of one task per path by default: 1,500 tasks, seconds of scheduling for a listing.
+            .config(
+                "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+                System.getProperty("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8"))
             // Keep the timestamps we write in UTC whatever the machine's zone.
             .config("spark.sql.session.timeZone", "UTC");
     boolean cluster = ClusterExecutors.isCluster(master);
