@@ -86,13 +86,11 @@ public final class JdbcEndpoint implements AutoCloseable {
   }
 
   public void handle(Context ctx) throws IOException {
-    JdbcMeta.CALLER.set(Access.role(ctx));
-    JdbcMeta.WHO.set(Access.caller(ctx));
+    JdbcMeta.CALLER.set(new JdbcMeta.Caller(Access.role(ctx), Access.caller(ctx)));
     try {
       answer(ctx);
     } finally {
       JdbcMeta.CALLER.remove();
-      JdbcMeta.WHO.remove();
     }
   }
 

@@ -31,11 +31,13 @@ final class JdbcMeta extends MetadataMeta {
   /** The warehouse version the current thread's last call answered from, for the HTTP header. */
   private static final ThreadLocal<Long> SERVED = new ThreadLocal<>();
 
-  /** The role of the HTTP request the current thread is answering (see {@link JdbcEndpoint}). */
-  static final ThreadLocal<Role> CALLER = new ThreadLocal<>();
+  /**
+   * The HTTP request the current thread is answering (see {@link JdbcEndpoint}): its role, and who
+   * it is for the per-caller limit ({@code Access.caller}).
+   */
+  record Caller(Role role, String who) {}
 
-  /** Who the HTTP request is, for the per-caller limit ({@code Access.caller}). */
-  static final ThreadLocal<String> WHO = new ThreadLocal<>();
+  static final ThreadLocal<Caller> CALLER = new ThreadLocal<>();
 
   private final Sessions sessions;
   private final int maxRows;
@@ -100,15 +102,16 @@ final class JdbcMeta extends MetadataMeta {
         });
   }
 
+  /** Who the caller is; none set (a call from outside a request) reads as "jdbc". */
   private static String who() {
-    String who = WHO.get();
-    return who == null ? "jdbc" : who;
+    Caller caller = CALLER.get();
+    return caller == null ? "jdbc" : caller.who();
   }
 
   /** The caller's role; none set (a call from outside a request) reads as public. */
   private static Role caller() {
-    Role role = CALLER.get();
-    return role == null ? Role.PUBLIC : role;
+    Caller caller = CALLER.get();
+    return caller == null ? Role.PUBLIC : caller.role();
   }
 
   /** The client's cap when it set one ({@code setMaxRows}) below ours, else ours. */
