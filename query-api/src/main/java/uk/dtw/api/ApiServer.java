@@ -76,6 +76,16 @@ public final class ApiServer {
                           ctx.path(),
                           ctx.status().getCode(),
                           ms));
+              // A POST answered before its body is read (a 401 for a wrong key, the 404 of a path
+              // the role may not see) left the body unread: Jetty then closes the connection while
+              // the client is still sending, and the client gets no answer at all. Read it first:
+              // maxRequestSize bounds it (a 413 past that), and the routes read the kept copy.
+              cfg.routes.before(
+                  ctx -> {
+                    if (ctx.method() == io.javalin.http.HandlerType.POST) {
+                      ctx.bodyAsBytes();
+                    }
+                  });
               // Every response says which version it reflects, errors and unknown paths included;
               // routes that answer from a snapshot overwrite it with that snapshot's version. A
               // server still waiting for its first load has no version to name: no header then.
