@@ -7,7 +7,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-WAREHOUSE="${1:?usage: bench/http-bench.sh WAREHOUSE [SECONDS]}"
+WAREHOUSE="${1:?usage: bench/http-bench.sh WAREHOUSE [SECONDS] [WARMUP]}"
 SECONDS_EACH="${2:-20}"
 WARMUP="${3:-5}"
 PORT="${DTW_BENCH_PORT:-7171}"
