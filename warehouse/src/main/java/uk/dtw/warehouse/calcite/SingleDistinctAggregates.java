@@ -36,9 +36,14 @@ final class SingleDistinctAggregates {
           .as(AggregateExpandDistinctAggregatesRule.Config.class)
           .toRule();
 
-  /** The step itself: the rule alone, applied bottom-up to the logical plan. */
+  /**
+   * The step itself, applied bottom-up to the logical plan: COUNT(DISTINCT) counted in sets first
+   * ({@link DistinctCountSets}); what DISTINCT calls remain (SUM(DISTINCT), a FILTER...) then meet
+   * this rule.
+   */
   static final Program PROGRAM =
-      Programs.hep(List.of(RULE), true, DefaultRelMetadataProvider.INSTANCE);
+      Programs.hep(
+          List.of(DistinctCountSets.RULE, RULE), true, DefaultRelMetadataProvider.INSTANCE);
 
   /**
    * One DISTINCT call, no FILTER, plain GROUP BY, and only COUNT, SUM, MIN and MAX beside it: what
