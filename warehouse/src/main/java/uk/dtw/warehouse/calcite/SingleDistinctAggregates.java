@@ -11,16 +11,17 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 /**
- * A planning step before Calcite's standard program: an aggregate with one DISTINCT call (the
- * episode measures' {@code COUNT(DISTINCT client_ref)} beside a {@code COUNT(*)}) becomes two plain
- * aggregates, by the distinct argument and then by the query's groups, rather than one aggregate
- * over grouping sets.
+ * A planning step before Calcite's standard program, for the DISTINCT calls {@link
+ * DistinctCountSets} leaves (SUM(DISTINCT x), COUNT(DISTINCT) of a double): an aggregate with one
+ * DISTINCT call beside plain ones becomes two plain aggregates, by the distinct argument and then
+ * by the query's groups, rather than one aggregate over grouping sets.
  *
  * <p>The standard rule rewrites every DISTINCT with grouping sets: each row is then looked up once
  * per grouping set in one hash table that holds every (group, distinct value) pair, which was most
- * of a raw episode scan's time. Calcite's same rule without grouping sets does the two-aggregate
- * form for exactly this case; for anything else (several DISTINCT calls, FILTER) it would join
- * copies of the input, reading the table twice, so those are left to the standard rule.
+ * of a raw episode scan's time before the episode measures' COUNT(DISTINCT client_ref) went to
+ * sets. Calcite's same rule without grouping sets does the two-aggregate form for exactly this
+ * case; for anything else (several DISTINCT calls, FILTER) it would join copies of the input,
+ * reading the table twice, so those are left to the standard rule.
  */
 final class SingleDistinctAggregates {
   private SingleDistinctAggregates() {}
