@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.warehouse.delta.DeltaTableReader;
 import uk.dtw.warehouse.testing.DeltaTestTables;
+import uk.dtw.warehouse.testing.SqlRows;
 import uk.dtw.warehouse.testing.VisitTable;
 import uk.dtw.warehouse.testing.VisitTable.Visit;
 
@@ -74,11 +73,11 @@ class DistinctCountSetsTest {
         byRegion(
             rs ->
                 distinct(rs, Visit::name)
-                    + ","
+                    + " "
                     + rs.size()
-                    + ","
+                    + " "
                     + distinct(rs, Visit::visits)
-                    + ","
+                    + " "
                     + rs.stream().mapToLong(Visit::id).min().orElseThrow());
 
     assertThat(rows(query)).containsExactlyInAnyOrderElementsOf(want);
@@ -88,7 +87,7 @@ class DistinctCountSetsTest {
   @Test
   void with_no_group_an_empty_input_counts_zero() throws SQLException {
     assertThat(rows("SELECT COUNT(DISTINCT name), COUNT(DISTINCT yr) FROM visit WHERE id < 0"))
-        .containsExactly("0,0");
+        .containsExactly("0 0");
     assertThat(rows("SELECT COUNT(DISTINCT name) FROM visit"))
         .containsExactly(String.valueOf(distinct(ROWS, Visit::name)));
   }
@@ -103,7 +102,7 @@ class DistinctCountSetsTest {
         byRegion(
             rs ->
                 distinct(rs, Visit::score)
-                    + ","
+                    + " "
                     + distinct(rs.stream().filter(v -> v.year() == 2020).toList(), Visit::name));
 
     assertThat(rows(query)).containsExactlyInAnyOrderElementsOf(want);
@@ -115,7 +114,7 @@ class DistinctCountSetsTest {
         .collect(Collectors.groupingBy(Visit::region, TreeMap::new, Collectors.toList()))
         .entrySet()
         .stream()
-        .map(e -> e.getKey() + "," + values.apply(e.getValue()))
+        .map(e -> e.getKey() + " " + values.apply(e.getValue()))
         .toList();
   }
 
@@ -124,19 +123,7 @@ class DistinctCountSetsTest {
   }
 
   private static List<String> rows(String query) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = sql.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(rs.getString(i));
-        }
-        out.add(String.join(",", cells));
-      }
-    }
-    return out;
+    return SqlRows.of(sql, query);
   }
 
   private static String plan(String query) throws SQLException {

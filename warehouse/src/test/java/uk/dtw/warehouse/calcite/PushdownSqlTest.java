@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.dtw.warehouse.delta.DeltaTableReader;
 import uk.dtw.warehouse.delta.ScanStats;
 import uk.dtw.warehouse.testing.DeltaTestTables;
+import uk.dtw.warehouse.testing.SqlRows;
 import uk.dtw.warehouse.testing.VisitTable;
 import uk.dtw.warehouse.testing.VisitTable.Visit;
 
@@ -238,18 +238,6 @@ class PushdownSqlTest {
   }
 
   private static List<String> query(Connection c, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      int width = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= width; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        rows.add(String.join(" ", cells));
-      }
-    }
-    return rows;
+    return SqlRows.of(c, sql);
   }
 }

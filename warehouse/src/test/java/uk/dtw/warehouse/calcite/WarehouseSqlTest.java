@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.dtw.model.schema.Dimensions;
 import uk.dtw.model.schema.Facts;
 import uk.dtw.warehouse.Warehouse;
+import uk.dtw.warehouse.testing.SqlRows;
 import uk.dtw.warehouse.testing.TestRows;
 import uk.dtw.warehouse.testing.TestWarehouse;
 
@@ -183,19 +183,7 @@ class WarehouseSqlTest {
   }
 
   private static List<String> query(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement st = wh.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      int width = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= width; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        rows.add(String.join(" ", cells));
-      }
-    }
-    return rows;
+    return SqlRows.of(wh.connection(), sql);
   }
 
   private static Object[] area(String code, String name, LocalDate validTo) {
