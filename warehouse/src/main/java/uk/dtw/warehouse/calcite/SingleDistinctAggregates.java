@@ -1,14 +1,10 @@
 package uk.dtw.warehouse.calcite;
 
-import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
-import org.apache.calcite.tools.Program;
-import org.apache.calcite.tools.Programs;
 
 /**
  * A planning step before Calcite's standard program, for the DISTINCT calls {@link
@@ -36,15 +32,6 @@ final class SingleDistinctAggregates {
                       .anyInputs())
           .as(AggregateExpandDistinctAggregatesRule.Config.class)
           .toRule();
-
-  /**
-   * The step itself, applied bottom-up to the logical plan: COUNT(DISTINCT) counted in sets first
-   * ({@link DistinctCountSets}); what DISTINCT calls remain (SUM(DISTINCT), a FILTER...) then meet
-   * this rule.
-   */
-  static final Program PROGRAM =
-      Programs.hep(
-          List.of(DistinctCountSets.RULE, RULE), true, DefaultRelMetadataProvider.INSTANCE);
 
   /**
    * One DISTINCT call, no FILTER, plain GROUP BY, and only COUNT, SUM, MIN and MAX beside it: what
