@@ -27,6 +27,8 @@ public final class SparkSessions {
                 "spark.sql.shuffle.partitions",
                 System.getProperty("spark.sql.shuffle.partitions", "4"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
+            // Local files get their permissions set without forking chmod (see LocalFiles).
+            .config("spark.hadoop.fs.file.impl", LocalFiles.class.getName())
             // Spark lists many explicit paths (a national landing's 1,500 episode files) in a job
             // of one task per path by default: 1,500 tasks, seconds of scheduling for a listing.
             .config(
