@@ -18,8 +18,50 @@ public final class Words {
     if (text == null) {
       return "";
     }
+    return ascii(text) ? asciiKey(text) : anyKey(text);
+  }
+
+  /** {@link #key} for any text: accents are dropped after Unicode's compatibility decomposition. */
+  static String anyKey(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
     return NOT_ALNUM.matcher(s).replaceAll(" ").trim();
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #key} in one pass, for ASCII text (nothing to decompose): what every coded cell of an
+   * extract is, conformed once per cell, where the regular expressions were most of the time.
+   */
+  static String asciiKey(String text) {
+    StringBuilder key = new StringBuilder(text.length() + 8);
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (gap && key.length() > 0) {
+          key.append(' ');
+        }
+        gap = false;
+        key.append(c);
+      } else if (c == '&') {
+        key.append(key.length() > 0 ? " and" : "and");
+        gap = true;
+      } else {
+        gap = true;
+      }
+    }
+    return key.toString();
   }
 }
