@@ -50,8 +50,18 @@ public final class EpisodeOutcomes implements java.io.Serializable {
             warnings);
     List<Row> out = new ArrayList<>();
     header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
+    // The whole file is here: keys it gives twice are found now, without a shuffle.
+    String year = extractYear(file);
+    List<Integer> rowNumbers = new ArrayList<>(count);
+    List<String> records = new ArrayList<>(count);
+    List<RowResult> results = new ArrayList<>(count);
     for (int i = 1; i < count; i++) {
-      line(out, file, header, lines[i], i + 1);
+      rowNumbers.add(i + 1);
+      results.add(line(header, lines[i], year, records));
+    }
+    DuplicateKeys.check(emitter.factTable(), rowNumbers, results);
+    for (int i = 0; i < results.size(); i++) {
+      emitter.emit(out, file, rowNumbers.get(i), records.get(i), results.get(i));
     }
     emitter.fileRead();
     return out.iterator();
@@ -63,12 +73,18 @@ public final class EpisodeOutcomes implements java.io.Serializable {
     if (index == 0) {
       header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
     } else {
-      line(out, file, header, line, Math.toIntExact(index + 1)); // the header is row 1
+      List<String> record = new ArrayList<>(1);
+      RowResult result = line(header, line, extractYear(file), record);
+      emitter.emit(out, file, Math.toIntExact(index + 1), record.get(0), result); // header: row 1
     }
     return out.iterator();
   }
 
-  private void line(List<Row> out, LandingFile file, LineHeader header, String line, int row) {
+  /**
+   * One line conformed; the line as read (its JSON record) is added to {@code records}. {@code
+   * year} is the financial year the file's name gives, or null.
+   */
+  private RowResult line(LineHeader header, String line, String year, List<String> records) {
     RowResult result = new RowResult();
     String record;
     try {
@@ -85,7 +101,6 @@ public final class EpisodeOutcomes implements java.io.Serializable {
                     + String.join(", ", conformer.requiredColumns())));
       } else {
         RowResult conformed = conformer.conform(canonical(header, cells));
-        String year = extractYear(file);
         conformed
             .figures()
             .forEach(e -> e.put("extract_year", year != null ? year : e.get("financial_year")));
@@ -95,7 +110,8 @@ public final class EpisodeOutcomes implements java.io.Serializable {
       record = Json.object(Map.of("line", line));
       result.add(Problem.error(null, Rule.CSV_SYNTAX, "unreadable CSV line: " + e.getMessage()));
     }
-    emitter.emit(out, file, row, record, result);
+    records.add(record);
+    return result;
   }
 
   /** The financial year a file's name or folder gives (episodes/2008-09/x.csv), or null. */

@@ -191,6 +191,11 @@ public final class OutcomeRows implements FlatMapFunction<Row, Row> {
     }
   }
 
+  /** The fact table the figures are rows of. */
+  uk.dtw.model.schema.TableDef factTable() {
+    return kind.factTable();
+  }
+
   /** One whole file has been read (a split file's parts are not counted here). */
   void fileRead() {
     if (counters != null) {

@@ -41,9 +41,11 @@ final class RecordLevelRead {
   static final String SPLIT_ABOVE_BYTES = "spark.dtw.recordLevel.splitAboveBytes";
 
   /**
-   * The outcomes, with the conformed rows persisted (and added to {@code cached}, for the caller to
-   * unpersist when done): the check for duplicate keys and the rows it marks both read them, and
-   * without the cache each would read and conform every file again.
+   * The outcomes. A file read whole finds the keys it gives twice as it is conformed; when some
+   * file is split into lines, one file's rows meet only in a Spark aggregate, and the conformed
+   * rows are persisted (and added to {@code cached}, for the caller to unpersist when done): the
+   * check for duplicate keys and the rows it marks both read them, and without the cache each would
+   * read and conform every file again.
    */
   static Dataset<Row> outcomes(
       SparkSession spark,
@@ -89,6 +91,9 @@ final class RecordLevelRead {
                   .flatMap(episodes::wholeFile));
     }
     Dataset<Row> outcomes = spark.createDataFrame(all, OutcomeRows.schema(kind));
+    if (small.size() == files.size()) {
+      return outcomes; // each file was read whole, and found the keys it gives twice itself
+    }
     outcomes.persist();
     cached.add(outcomes);
     return heldBackDuplicates(outcomes, kind.factTable());
