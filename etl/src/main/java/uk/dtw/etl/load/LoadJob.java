@@ -173,6 +173,8 @@ public final class LoadJob {
       steps.step(Dimensions.INDICATOR.name(), null);
       tables.merge(Dimensions.INDICATOR, definitions);
     }
+    // Every table the outcomes feed is written: their memory goes to the aggregates' caches.
+    cached.forEach(Dataset::unpersist);
     steps.step("dimensions", "comparing the dimensions with the reference data...");
     boolean dimensionsChanged = false;
     for (TableDef dim : Dimensions.ALL) {
@@ -207,7 +209,6 @@ public final class LoadJob {
       commit(report, finished);
     }
     report.warehouseVersion = tables.version(AuditTables.META_LOAD);
-    cached.forEach(Dataset::unpersist);
     progress.accept(steps.summary());
   }
 

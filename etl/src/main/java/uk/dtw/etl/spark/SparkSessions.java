@@ -27,6 +27,10 @@ public final class SparkSessions {
                 "spark.sql.shuffle.partitions",
                 System.getProperty("spark.sql.shuffle.partitions", "4"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
+            // The load caches what it conformed once and reads it for every table it writes; the
+            // cache's dictionary compression took two fifths of reading episodes, to save memory
+            // the cache has (it is dropped before the aggregates cache the episodes).
+            .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
             // Local files get their permissions set without forking chmod (see LocalFiles).
             .config("spark.hadoop.fs.file.impl", LocalFiles.class.getName())
             // Spark lists many explicit paths (a national landing's 1,500 episode files) in a job
