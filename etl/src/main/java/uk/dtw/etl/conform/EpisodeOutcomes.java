@@ -21,11 +21,16 @@ import uk.dtw.model.vocabulary.FinancialYear;
  */
 public final class EpisodeOutcomes implements java.io.Serializable {
   private final Map<String, LandingFile> filesByUri = new LinkedHashMap<>();
+
+  /** The financial year each file's name gives (null when none): found once, not per line. */
+  private final Map<String, String> yearByUri = new java.util.HashMap<>();
+
   private final OutcomeRows emitter;
   private final Conformer conformer;
 
   public EpisodeOutcomes(Map<String, LandingFile> files, Conformer conformer, OutcomeRows emitter) {
     files.values().forEach(f -> filesByUri.put(f.uri(), f));
+    files.values().forEach(f -> yearByUri.put(f.uri(), extractYear(f)));
     this.conformer = conformer;
     this.emitter = emitter;
   }
@@ -51,7 +56,7 @@ public final class EpisodeOutcomes implements java.io.Serializable {
     List<Row> out = new ArrayList<>();
     header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
     // The whole file is here: keys it gives twice are found now, without a shuffle.
-    String year = extractYear(file);
+    String year = yearByUri.get(file.uri());
     List<Integer> rowNumbers = new ArrayList<>(count);
     List<String> records = new ArrayList<>(count);
     List<RowResult> results = new ArrayList<>(count);
@@ -74,7 +79,7 @@ public final class EpisodeOutcomes implements java.io.Serializable {
       header.warnings().forEach(w -> out.add(emitter.fileWarning(file, w)));
     } else {
       List<String> record = new ArrayList<>(1);
-      RowResult result = line(header, line, extractYear(file), record);
+      RowResult result = line(header, line, yearByUri.get(file.uri()), record);
       emitter.emit(out, file, Math.toIntExact(index + 1), record.get(0), result); // header: row 1
     }
     return out.iterator();
