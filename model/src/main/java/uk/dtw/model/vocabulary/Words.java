@@ -18,7 +18,7 @@ public final class Words {
     if (text == null) {
       return "";
     }
-    return ascii(text) ? asciiKey(text) : anyKey(text);
+    return asciiKey(text);
   }
 
   /** {@link #key} for any text: accents are dropped after Unicode's compatibility decomposition. */
@@ -28,24 +28,19 @@ public final class Words {
     return NOT_ALNUM.matcher(s).replaceAll(" ").trim();
   }
 
-  private static boolean ascii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) > 127) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * {@link #key} in one pass, for ASCII text (nothing to decompose): what every coded cell of an
-   * extract is, conformed once per cell, where the regular expressions were most of the time.
+   * {@link #key} in one pass for ASCII text (nothing to decompose), which every coded cell of an
+   * extract is and where the regular expressions were most of the time; any other text goes to
+   * {@link #anyKey} at its first non-ASCII character.
    */
   static String asciiKey(String text) {
     StringBuilder key = new StringBuilder(text.length() + 8);
     boolean gap = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c > 127) {
+        return anyKey(text);
+      }
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
