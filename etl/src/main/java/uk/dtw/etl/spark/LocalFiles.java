@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -16,7 +17,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * java.nio. Without Hadoop's native library, which Maven Central does not ship, {@link
  * RawLocalFileSystem#setPermission} forks a {@code chmod} process, and it does so for every file
  * and folder it creates: a national load writes ~2,000 partition files of episodes plus their
- * checksums and folders, and those forks were most of the time it spent writing them.
+ * checksums and folders, and those forks were most of the time it spent writing them. Looking up a
+ * path's link status forks {@code readlink} too; Delta does it twice per commit file it renames
+ * into place (through {@link LocalFilesContext}, the same file system behind Hadoop's other API).
  */
 public final class LocalFiles extends LocalFileSystem {
   public LocalFiles() {
@@ -54,6 +57,18 @@ public final class LocalFiles extends LocalFileSystem {
         }
       }
       Files.setPosixFilePermissions(file, set);
+    }
+
+    /**
+     * A path that is not a symbolic link has the status {@link #getFileStatus} gives, which is what
+     * Hadoop returns after its {@code readlink} finds no link; links still go Hadoop's way.
+     */
+    @Override
+    public FileStatus getFileLinkStatus(Path p) throws IOException {
+      if (Files.isSymbolicLink(pathToFile(p).toPath())) {
+        return super.getFileLinkStatus(p);
+      }
+      return getFileStatus(p);
     }
   }
 }

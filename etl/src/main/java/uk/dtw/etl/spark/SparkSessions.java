@@ -31,8 +31,12 @@ public final class SparkSessions {
             // cache's dictionary compression took two fifths of reading episodes, to save memory
             // the cache has (it is dropped before the aggregates cache the episodes).
             .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
-            // Local files get their permissions set without forking chmod (see LocalFiles).
+            // Local files get their permissions and link status without forking chmod and readlink
+            // (see
+            // LocalFiles), through either of Hadoop's APIs.
             .config("spark.hadoop.fs.file.impl", LocalFiles.class.getName())
+            .config(
+                "spark.hadoop.fs.AbstractFileSystem.file.impl", LocalFilesContext.class.getName())
             // Spark lists many explicit paths (a national landing's 1,500 episode files) in a job
             // of one task per path by default: 1,500 tasks, seconds of scheduling for a listing.
             .config(
