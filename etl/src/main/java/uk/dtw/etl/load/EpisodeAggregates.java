@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import uk.dtw.etl.spark.SparkTypes;
 import uk.dtw.model.schema.Aggregates;
 import uk.dtw.model.schema.Facts;
 import uk.dtw.model.schema.TableDef;
@@ -58,16 +59,17 @@ final class EpisodeAggregates {
         && Aggregates.viewOf().keySet().stream().allMatch(t -> tables.version(t) > 0);
   }
 
-  /** Every partnership's rows computed afresh. */
-  static void rebuild(SparkSession spark, DeltaTables tables) {
-    rebuild(spark, tables, null);
-  }
-
   /**
    * The rows of the partnerships in {@code areas} (every partnership's when null) computed afresh
-   * from their episodes; the other partnerships' rows stay as they are.
+   * from their episodes; the other partnerships' rows stay as they are. {@code dimensions} holds
+   * each dimension's rows as this load left its table: the views read them from the driver, not
+   * through a Delta scan each.
    */
-  static void rebuild(SparkSession spark, DeltaTables tables, Set<String> areas) {
+  static void rebuild(
+      SparkSession spark,
+      DeltaTables tables,
+      Map<TableDef, List<Row>> dimensions,
+      Set<String> areas) {
     Dataset<Row> episodes = tables.read(Facts.EPISODE);
     if (areas != null) {
       // fact_episode is partitioned by area_code: only those partnerships' files are read.
@@ -80,19 +82,25 @@ final class EpisodeAggregates {
     List<Dataset<Row>> cached = new ArrayList<>(List.of(episodes));
     try {
       // Coverage first: the views read it to know which years a partnership sent episodes for.
-      replace(
-          tables,
-          Aggregates.EPISODE_COVERAGE,
+      List<Row> coverage =
           episodes
               .groupBy("area_code", "extract_year")
               .count()
               .withColumnRenamed("count", "episodes")
-              .collectAsList(),
-          areas);
+              .collectAsList();
+      replace(tables, Aggregates.EPISODE_COVERAGE, coverage, areas);
+      // The views see the episodes in scope and what the load holds on the driver: the coverage
+      // of those episodes and the dimensions. Any other table is read from the warehouse.
       Dataset<Row> inScope = episodes;
       SharedViews.register(
           spark,
-          t -> t == Facts.EPISODE ? inScope : tables.read(t),
+          t -> {
+            if (t == Facts.EPISODE) {
+              return inScope;
+            }
+            List<Row> rows = t == Aggregates.EPISODE_COVERAGE ? coverage : dimensions.get(t);
+            return rows == null ? tables.read(t) : spark.createDataFrame(rows, SparkTypes.of(t));
+          },
           List.copyOf(Aggregates.viewOf().values()));
       // episode_year (every episode once per year it is open in) feeds two of the aggregates.
       // Spark analyses a view when it is made: the views listed after it are made again on top.

@@ -177,8 +177,10 @@ public final class LoadJob {
     cached.forEach(Dataset::unpersist);
     steps.step("dimensions", "comparing the dimensions with the reference data...");
     boolean dimensionsChanged = false;
+    Map<TableDef, List<Row>> dimensions = new LinkedHashMap<>();
     for (TableDef dim : Dimensions.ALL) {
-      dimensionsChanged |= tables.replaceIfChanged(dim, ReferenceDimensions.rows(dim));
+      dimensions.put(dim, ReferenceDimensions.rows(dim));
+      dimensionsChanged |= tables.replaceIfChanged(dim, dimensions.get(dim));
     }
     boolean committing = !allNew.isEmpty() || dimensionsChanged;
     if (committing
@@ -188,6 +190,7 @@ public final class LoadJob {
       EpisodeAggregates.rebuild(
           spark,
           tables,
+          dimensions,
           EpisodeAggregates.onlyThoseChanged(tables, dimensionsChanged) ? episodeAreas : null);
     }
     if (Findings.couldFind(facts.keySet().stream().map(ExtractKind::factTable).toList())) {
