@@ -58,6 +58,10 @@ final class DeltaTables {
                     SparkTypes.fields(table.columns(), true)
                         .toArray(org.apache.spark.sql.types.StructField[]::new)))
             .property("delta.enableChangeDataFeed", "true")
+            // File statistics keep whole source paths (Delta's default keeps 32 characters, the
+            // same for every file of a year): a changed file's earlier rows are found in the
+            // files that hold them, not in every file of its year.
+            .property("delta.dataSkippingStringPrefixLength", "256")
             .partitionedBy(table.partitionColumns().toArray(String[]::new))
             .execute();
       } finally {
@@ -103,18 +107,20 @@ final class DeltaTables {
         table.partitionColumns().stream().map(functions::col).toArray(Column[]::new);
     List<Row> partitions =
         new java.util.ArrayList<>(source.select(partitionColumns).distinct().collectAsList());
-    if (!changedFiles.isEmpty()) {
-      partitions.addAll(
-          read(table)
-              .filter(functions.col("source_file").isin(changedFiles.toArray()))
-              .select(partitionColumns)
-              .distinct()
-              .collectAsList());
-    }
+    List<Row> earlier =
+        changedFiles.isEmpty()
+            ? List.of()
+            : read(table)
+                .filter(functions.col("source_file").isin(changedFiles.toArray()))
+                .select(partitionColumns)
+                .distinct()
+                .collectAsList();
+    partitions.addAll(earlier);
     if (partitions.isEmpty()) {
       return partitions;
     }
-    if (read(table).filter(inPartitions(table, partitions, "")).isEmpty()) {
+    // Partitions holding a changed file's earlier rows are not empty: no need to ask.
+    if (earlier.isEmpty() && read(table).filter(inPartitions(table, partitions, "")).isEmpty()) {
       source
           .write()
           .format("delta")
