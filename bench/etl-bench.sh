@@ -6,8 +6,8 @@
 #   3. the load (bin/dwh load) into a fresh warehouse;
 #   4. an incremental reload: one partnership-year's episodes file changed, loaded again, beside
 #      the plain floor appending the same rows.
-# Steps 2 and 3 alternate RUNS times (default 1; medians when more). Prints the machine and the
-# figures and appends them to bench/results/etl-bench.txt.
+# Steps 2 and 3 alternate RUNS times, then step 4's pair does (default 1; medians when more).
+# Prints the machine and the figures and appends them to bench/results/etl-bench.txt.
 #   bench/etl-bench.sh [SCALE] [RUNS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,18 +55,27 @@ rows=$(grep -o 'wrote [0-9]* rows' "$OUT" | tail -1 | grep -o '[0-9]*')
 awk -v p="$mp" -v o="$mo" -v r="$rows" 'BEGIN{printf "median: plain %.1f s, load %.1f s, load/plain %.2f, load %.0f rows/s\n", p, o, o/p, r/o}' | tee -a "$OUT"
 
 # Incremental: one partnership-year's episodes file changes (one more episode at its end); the
-# floor appends that file's rows to its copy.
+# floor appends that file's rows to its copy. Each of RUNS rounds starts from the same two tables.
 f=$(find "$WORK/landing/episodes" -name '*.csv' | sort | sed -n 1p)
 mkdir -p "$WORK/increment"
 head -1 "$f" > "$WORK/increment/$(basename "$f")"
 tail -n +2 "$f" >> "$WORK/increment/$(basename "$f")"
 line=$(tail -1 "$f" | sed 's/^\([^,]*\)/\1-extra/')
 echo "$line" >> "$f"; echo "$line" >> "$WORK/increment/$(basename "$f")"
-t0=$(date +%s.%N)
-java $OPENS -cp "$CP" uk.dtw.etl.bench.PlainCsvToDelta "$WORK/increment" "$WORK/plain" append 2>/dev/null | tee -a "$OUT"
-t1=$(date +%s.%N)
-bin/dwh load --landing "$WORK/landing" --warehouse "$WORK/warehouse" > "$WORK/reload.log" 2>&1 || true
-t2=$(date +%s.%N)
-echo "incremental ($(basename "$f"), $(($(wc -l < "$f") - 1)) rows): plain append $(seconds "$t0" "$t1") s, reload $(seconds "$t1" "$t2") s" | tee -a "$OUT"
-awk -v p="$(seconds "$t0" "$t1")" -v o="$(seconds "$t1" "$t2")" 'BEGIN{printf "incremental reload/plain append %.2f\n", o/p}' | tee -a "$OUT"
+rm -rf "$WORK/warehouse.before" "$WORK/plain.before"
+cp -a "$WORK/warehouse" "$WORK/warehouse.before"; cp -a "$WORK/plain" "$WORK/plain.before"
+appends=(); reloads=()
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/warehouse" "$WORK/plain"
+  cp -a "$WORK/warehouse.before" "$WORK/warehouse"; cp -a "$WORK/plain.before" "$WORK/plain"
+  t0=$(date +%s.%N)
+  java $OPENS -cp "$CP" uk.dtw.etl.bench.PlainCsvToDelta "$WORK/increment" "$WORK/plain" append 2>/dev/null | tee -a "$OUT"
+  t1=$(date +%s.%N)
+  bin/dwh load --landing "$WORK/landing" --warehouse "$WORK/warehouse" > "$WORK/reload.log" 2>&1 || true
+  t2=$(date +%s.%N)
+  appends+=("$(seconds "$t0" "$t1")"); reloads+=("$(seconds "$t1" "$t2")")
+  echo "incremental run $run ($(basename "$f"), $(($(wc -l < "$f") - 1)) rows): plain append ${appends[-1]} s, reload ${reloads[-1]} s" | tee -a "$OUT"
+done
+ma=$(median "${appends[@]}"); mr=$(median "${reloads[@]}")
+awk -v p="$ma" -v o="$mr" 'BEGIN{printf "incremental median: plain append %.1f s, reload %.1f s, reload/plain append %.2f\n", p, o, o/p}' | tee -a "$OUT"
 echo | tee -a "$OUT"
