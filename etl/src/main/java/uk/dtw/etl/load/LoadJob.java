@@ -179,8 +179,9 @@ public final class LoadJob {
     boolean dimensionsChanged = false;
     Map<TableDef, List<Row>> dimensions = new LinkedHashMap<>();
     for (TableDef dim : Dimensions.ALL) {
-      dimensions.put(dim, ReferenceDimensions.rows(dim));
-      dimensionsChanged |= tables.replaceIfChanged(dim, dimensions.get(dim));
+      List<Row> rows = ReferenceDimensions.rows(dim);
+      dimensions.put(dim, rows);
+      dimensionsChanged |= tables.replaceIfChanged(dim, rows);
     }
     boolean committing = !allNew.isEmpty() || dimensionsChanged;
     if (committing

@@ -18,8 +18,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * RawLocalFileSystem#setPermission} forks a {@code chmod} process, and it does so for every file
  * and folder it creates: a national load writes ~2,000 partition files of episodes plus their
  * checksums and folders, and those forks were most of the time it spent writing them. Looking up a
- * path's link status forks {@code readlink} too; Delta does it twice per commit file it renames
- * into place (through {@link LocalFilesContext}, the same file system behind Hadoop's other API).
+ * path's link status forks {@code readlink} too; Delta does it several times for each commit file
+ * it renames into place (through {@link LocalFilesContext}, the same file system behind Hadoop's
+ * other API).
  */
 public final class LocalFiles extends LocalFileSystem {
   public LocalFiles() {

@@ -31,9 +31,8 @@ public final class SparkSessions {
             // cache's dictionary compression took two fifths of reading episodes, to save memory
             // the cache has (it is dropped before the aggregates cache the episodes).
             .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
-            // Local files get their permissions and link status without forking chmod and readlink
-            // (see
-            // LocalFiles), through either of Hadoop's APIs.
+            // Local files get their permissions and link status without forking chmod and readlink,
+            // through either of Hadoop's APIs (see LocalFiles and LocalFilesContext).
             .config("spark.hadoop.fs.file.impl", LocalFiles.class.getName())
             .config(
                 "spark.hadoop.fs.AbstractFileSystem.file.impl", LocalFilesContext.class.getName())
